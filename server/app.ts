@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config';
+import type { Database } from './db/database';
+import { registerAccess } from './plugins/access';
+import { registerErrorHandling } from './plugins/errors';
+import { createServices, type Services } from './services';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { groupRoutes } from './modules/groups/groups.routes';
+import { memberRoutes } from './modules/members/members.routes';
+import { orgRoutes } from './modules/orgs/orgs.routes';
+import { setupRoutes } from './modules/setup/setup.routes';
+import { userRoutes } from './modules/users/users.routes';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
+
+/** Domain route modules; a new capability adds its module here. */
+const MODULES = [setupRoutes, authRoutes, orgRoutes, userRoutes, groupRoutes, memberRoutes, auditRoutes];
+
+export async function buildApp(config: Config, database: Database, logger: FastifyServerOptions['logger'] = false): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    genReqId: () => Math.random().toString(36).slice(2, 10),
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  });
+  const services = createServices(config, database);
+  app.decorate('services', services);
+
+  // Requests are validated by the zod schemas in route(); the JSON schemas are for the docs only.
+  app.setValidatorCompiler(() => () => true);
+  registerErrorHandling(app, config.uploadLimitMb);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.uploadLimitMb * 1024 * 1024, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '同心 Tongxin API', version: '0.1.0', description: '学校工会工作平台 / school trade-union platform' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tx_sid' } } },
+    },
+  });
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', (r) => {
+      r.config = { ...(r.config as object), access: 'public' };
+    });
+    await docs.register(swaggerUi, { routePrefix: '/api/docs' });
+  });
+
+  registerAccess(app, services.auth);
+  for (const register of MODULES) register(app, services);
+
+  await serveWeb(app, config.webDist);
+  return app;
+}
+
+/** The built SPA: static files, and index.html for any non-API path so client routes survive a reload. */
+async function serveWeb(app: FastifyInstance, dist: string): Promise<void> {
+  const root = path.resolve(dist);
+  if (!dist || !fs.existsSync(path.join(root, 'index.html'))) return;
+  await app.register(async (web) => {
+    web.addHook('onRoute', (r) => {
+      r.config = { ...(r.config as object), access: 'public' };
+    });
+    await web.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1h' });
+    const sendIndex = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');
+    web.get('/', (_req, reply) => sendIndex(reply));
+    web.get('/*', (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      const rel = (req.params as { '*': string })['*'];
+      const file = path.resolve(root, rel);
+      if (file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        const hashed = rel.startsWith('assets/');
+        return reply.sendFile(rel, { maxAge: hashed ? '365d' : '1h', immutable: hashed });
+      }
+      return sendIndex(reply);
+    });
+  });
+}

@@ -1,0 +1,24 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Database, Dialect } from './database';
+import { m0001_init } from './migrations/0001_init';
+
+/** A migration receives the dialect and branches only where SQLite and PostgreSQL really differ. */
+export type DialectMigration = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
+
+// Append only; never edit a migration that has been merged.
+const MIGRATIONS: Record<string, DialectMigration> = {
+  '0001_init': m0001_init,
+};
+
+export async function migrate(database: Database): Promise<void> {
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, up] of Object.entries(MIGRATIONS)) out[name] = { up: (db) => up(db, database.dialect) };
+      return out;
+    },
+  };
+  const { error, results } = await new Migrator({ db: database.db, provider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw new Error(`数据库迁移失败 / migration failed: ${failed?.migrationName ?? ''} ${String(error)}`);
+}

@@ -1,0 +1,28 @@
+/** Current instant as ISO-8601 UTC text, the one format every table stores. */
+export const nowIso = (): string => new Date().toISOString();
+
+export const addHours = (iso: string, hours: number): string => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
+export const addMinutes = (iso: string, minutes: number): string => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
+
+/** Today's calendar date in the school's time zone, as YYYY-MM-DD. */
+export function localDate(timeZone = 'Asia/Shanghai', at: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/**
+ * The UTC instant at which local calendar day `date` (+ `plusDays`) starts in `timeZone`, so that a
+ * filter "from 2025-09-01" means the school's 1 September, not UTC's.
+ */
+export function localDayStartUtc(date: string, timeZone: string, plusDays = 0): string {
+  const base = Date.parse(`${date}T00:00:00Z`) + plusDays * 86_400_000;
+  return new Date(base - zoneOffsetMs(new Date(base), timeZone)).toISOString();
+}
+
+function zoneOffsetMs(at: Date, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second) - at.getTime();
+}

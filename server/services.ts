@@ -1,0 +1,28 @@
+import type { Config } from './config';
+import type { Database } from './db/database';
+import { createAuditService } from './modules/audit/audit.service';
+import { createAuthService } from './modules/auth/auth.service';
+import { createGroupsService } from './modules/groups/groups.service';
+import { createMembersService } from './modules/members/members.service';
+import { createOrgsService } from './modules/orgs/orgs.service';
+import { createSetupService } from './modules/setup/setup.service';
+import { createUsersService } from './modules/users/users.service';
+
+/** Every domain service, built once per app over one database. A new capability adds one line here. */
+export function createServices(config: Config, database: Database) {
+  const { db } = database;
+  const orgs = createOrgsService(db);
+  const auth = createAuthService(db, config.sessionHours);
+  return {
+    config,
+    dialect: database.dialect,
+    orgs,
+    auth,
+    audit: createAuditService(db),
+    groups: createGroupsService(db),
+    members: createMembersService(db),
+    users: createUsersService(db),
+    setup: createSetupService(db, orgs, auth),
+  };
+}
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,34 @@
+import type { FormInstance } from 'antd';
+import type { Rule } from 'antd/es/form';
+import type { ZodType } from 'zod';
+import { msg, isMessageKey, type Lang } from '../../common/i18n';
+import { ApiError } from '../app/apiError';
+
+/** Empty inputs mean "not given": nullable fields in common/ expect null, not ''. */
+export function emptyToNull<T extends Record<string, unknown>>(values: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = typeof v === 'string' && v.trim() === '' ? null : v;
+  return out as T;
+}
+
+/**
+ * A Form.Item rule from the same zod schema the server uses, its message key translated.
+ * A type error on an empty value reads as "required" rather than zod's English default.
+ */
+export function zodRule(schema: ZodType, lang: Lang): Rule {
+  return {
+    validator: async (_rule, value: unknown) => {
+      const v = typeof value === 'string' && value.trim() === '' ? null : value;
+      const r = schema.safeParse(v ?? undefined);
+      if (r.success) return;
+      const key = r.error.issues[0]?.message ?? '';
+      throw new Error(msg(isMessageKey(key) ? key : v == null ? 'err.required' : 'err.invalid', lang));
+    },
+  };
+}
+
+/** Puts the server's per-field messages (`a.b` for nested fields) next to those fields. */
+export function applyApiError(form: FormInstance, error: unknown) {
+  if (!(error instanceof ApiError)) return;
+  form.setFields(Object.entries(error.fields).map(([name, message]) => ({ name: name.split('.'), errors: [message] })));
+}

@@ -1,0 +1,86 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { msg, type Lang } from '../../common/i18n';
+import { CATALOGUE, type TextKey } from './catalogue';
+import { setApiLanguage } from '../app/api';
+
+export type { Lang, TextKey };
+export type TextSize = 'normal' | 'large';
+
+interface Prefs {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  textSize: TextSize;
+  setTextSize: (size: TextSize) => void;
+}
+
+const PrefsContext = createContext<Prefs | null>(null);
+
+function stored<T extends string>(key: string, allowed: readonly T[], fallback: T): T {
+  try {
+    const v = localStorage.getItem(key);
+    return allowed.includes(v as T) ? (v as T) : fallback;
+  } catch {
+    return fallback; // private mode in some in-app browsers throws on localStorage
+  }
+}
+function persist(key: string, value: string) {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    /* preference simply does not survive a reload */
+  }
+}
+
+/** Language and text size: personal preferences kept on the device, not on the account. */
+export function PrefsProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(() => stored('tx.lang', ['zh', 'en'] as const, 'zh'));
+  const [textSize, setTextSizeState] = useState<TextSize>(() => stored('tx.textSize', ['normal', 'large'] as const, 'normal'));
+
+  // Set synchronously so the very first API request already carries the right Accept-Language.
+  setApiLanguage(lang);
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
+
+  const value = useMemo<Prefs>(
+    () => ({
+      lang,
+      setLang: (l) => {
+        persist('tx.lang', l);
+        setLangState(l);
+      },
+      textSize,
+      setTextSize: (s) => {
+        persist('tx.textSize', s);
+        setTextSizeState(s);
+      },
+    }),
+    [lang, textSize],
+  );
+  return <PrefsContext.Provider value={value}>{children}</PrefsContext.Provider>;
+}
+
+export function usePrefs(): Prefs {
+  const ctx = useContext(PrefsContext);
+  if (!ctx) throw new Error('usePrefs outside PrefsProvider');
+  return ctx;
+}
+
+export type T = (key: TextKey, params?: Record<string, string | number>) => string;
+
+/** `t(key, params)` for UI text; server and validation keys go through `msg` from common/i18n. */
+export function useT(): T {
+  const { lang } = usePrefs();
+  return useCallback<T>((key, params) => msg(CATALOGUE[key][lang], lang, params), [lang]);
+}
+
+type LabelMap<K extends string> = Record<K, { zh: string; en: string }>;
+/** Looks up a {zh,en} label map from common/ (roles, member enums, audit entities). */
+export function useLabel() {
+  const { lang } = usePrefs();
+  return useCallback(
+    <K extends string>(map: LabelMap<K>, value: K | null | undefined): string =>
+      value == null ? '' : (map[value]?.[lang] ?? String(value)),
+    [lang],
+  );
+}
