@@ -22,6 +22,8 @@ import { userRoutes } from './modules/users/users.routes';
 declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
+    /** Every registered route with its declared access, for the test that none is left undeclared. */
+    routeTable: { method: string; url: string; access: string | undefined }[];
   }
 }
 
@@ -37,6 +39,10 @@ export async function buildApp(config: Config, database: Database, logger: Fasti
   });
   const services = createServices(config, database);
   app.decorate('services', services);
+  app.decorate('routeTable', []);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) app.routeTable.push({ method, url: r.url, access: (r.config as { access?: string } | undefined)?.access });
+  });
 
   // Requests are validated by the zod schemas in route(); the JSON schemas are for the docs only.
   app.setValidatorCompiler(() => () => true);
