@@ -37,7 +37,7 @@ export interface TestApp {
 export interface Res {
   status: number;
   json: any;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, unknown>;
   raw: Buffer;
 }
 

@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import axe from 'axe-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { loadConfig } from '../server/config';
+import { openDatabase } from '../server/db/database';
+import { migrate } from '../server/db/migrate';
+import { startServer, type Running } from '../server/start';
+import { seedDemoSchool, DEMO_PASSWORD } from '../scripts/demo/school';
+
+export { DEMO_PASSWORD };
+export const SHOTS = path.resolve('e2e/screenshots');
+export const DESKTOP = { width: 1366, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+/** The built app on a fresh demo database, on a free loopback port. */
+export async function startDemo(): Promise<Running & { dir: string }> {
+  if (!fs.existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npx vite build` first (npm test does)');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-e2e-'));
+  const url = `sqlite:${path.join(dir, 'e2e.db')}`;
+  const database = await openDatabase(url);
+  await migrate(database);
+  await seedDemoSchool(database);
+  await database.close();
+  const running = await startServer(loadConfig({ DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'warn', WEB_DIST: 'dist' }));
+  return { ...running, dir };
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+export async function newContext(browser: Browser, size: typeof DESKTOP, baseURL: string): Promise<BrowserContext> {
+  const phone = size.width < 500;
+  return browser.newContext({ viewport: size, baseURL, locale: 'zh-CN', acceptDownloads: true, ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Runs axe-core in the page; returns the serious and critical violations (the suite requires none). */
+export async function seriousA11yIssues(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axe.source });
+  const result = await page.evaluate(async () => {
+    const r = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} @ ${v.nodes.join(' | ')}`);
+}

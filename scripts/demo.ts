@@ -1,0 +1,24 @@
+import fs from 'node:fs';
+import { ROLE_LABELS } from '../common/permissions';
+import { loadConfig } from '../server/config';
+import { openDatabase } from '../server/db/database';
+import { migrate } from '../server/db/migrate';
+import { startServer, stopOnSignals } from '../server/start';
+import { DEMO_PASSWORD, seedDemoSchool } from './demo/school';
+
+// `npm run demo`: a fresh data/demo.db with a realistic school, served at http://127.0.0.1:3000.
+const file = 'data/demo.db';
+for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+
+const config = loadConfig({ ...process.env, DATABASE_URL: `sqlite:${file}`, TONGXIN_ORG_NAME: '', TONGXIN_ADMIN_PASSWORD: '' });
+const database = await openDatabase(config.databaseUrl);
+await migrate(database);
+const demo = await seedDemoSchool(database);
+await database.close();
+
+const running = await startServer(config);
+stopOnSignals(running);
+console.log(`\n同心 Tongxin 演示学校已就绪 / demo school ready: ${running.url}\n`);
+console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）/ demo accounts (password ${DEMO_PASSWORD}):`);
+for (const a of demo.accounts) console.log(`  ${a.username.padEnd(12)} ${ROLE_LABELS[a.role].zh}（${a.role}） ${a.who}`);
+console.log('');
