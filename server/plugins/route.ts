@@ -41,6 +41,8 @@ interface Spec<B, Q, P> extends RouteConfig {
   body?: ZodType<B>;
   query?: ZodType<Q>;
   params?: ZodType<P>;
+  /** Answer 201 Created instead of 200. */
+  created?: boolean;
   /** Multipart routes parse their own body. */
   consumes?: string[];
   handler: (ctx: Ctx<B, Q, P>) => Promise<unknown>;
@@ -78,7 +80,7 @@ export function route<B = undefined, Q = undefined, P = undefined>(app: FastifyI
       const out = await spec.handler(ctx);
       if (reply.sent) return reply;
       if (out === undefined) return reply.status(204).send();
-      return out;
+      return spec.created ? reply.status(201).send(out) : out;
     },
   });
 }

@@ -18,10 +18,8 @@ export function groupRoutes(app: FastifyInstance, s: Services): void {
     access: 'groups.write',
     summary: '新建工会小组 / create group',
     body: groupInput,
-    handler: async ({ req, reply, body }) => {
-      reply.status(201);
-      return s.groups.create(actorOf(userOf(req)), body);
-    },
+    created: true,
+    handler: ({ req, body }) => s.groups.create(actorOf(userOf(req)), body),
   });
   route(app, {
     method: 'PATCH',

@@ -75,10 +75,8 @@ export function memberRoutes(app: FastifyInstance, s: Services): void {
     access: 'members.write',
     summary: '新建会员 / create member',
     body: memberInput,
-    handler: async ({ req, reply, body }) => {
-      reply.status(201);
-      return s.members.create(actorOf(userOf(req)), body);
-    },
+    created: true,
+    handler: ({ req, body }) => s.members.create(actorOf(userOf(req)), body),
   });
 
   route(app, {

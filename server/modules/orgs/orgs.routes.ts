@@ -33,9 +33,7 @@ export function orgRoutes(app: FastifyInstance, s: Services): void {
     access: 'orgs.children',
     summary: '新建下级单位及其管理员 / add a school with its administrator',
     body: childOrgInput,
-    handler: async ({ req, reply, body }) => {
-      reply.status(201);
-      return s.setup.createChild(actorOf(userOf(req)), body);
-    },
+    created: true,
+    handler: ({ req, body }) => s.setup.createChild(actorOf(userOf(req)), body),
   });
 }

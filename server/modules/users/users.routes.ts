@@ -22,10 +22,8 @@ export function userRoutes(app: FastifyInstance, s: Services): void {
     access: 'users.write',
     summary: '新建账号 / create account',
     body: userCreateInput,
-    handler: async ({ req, reply, body }) => {
-      reply.status(201);
-      return s.users.create(actorOf(userOf(req)), body);
-    },
+    created: true,
+    handler: ({ req, body }) => s.users.create(actorOf(userOf(req)), body),
   });
   route(app, {
     method: 'PATCH',
