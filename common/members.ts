@@ -57,24 +57,32 @@ export const EMPLOYEE_NO_RE = /^[A-Za-z0-9-]{1,32}$/;
 
 const trimmed = (max: number) => z.string().trim().max(max, { message: 'err.too_long' });
 
-export const memberInput = z.object({
+// Fields without defaults: a PATCH must carry only what the caller sent (zod 4 fills defaults even
+// inside .partial(), which would silently reset status, title… on every edit).
+const memberFields = z.object({
   employeeNo: z.string().trim().regex(EMPLOYEE_NO_RE, { message: 'err.employee_no' }),
   name: z.string().trim().min(1, { message: 'err.name' }).max(40, { message: 'err.name' }),
   gender: z.enum(GENDERS, { message: 'err.enum' }).nullable().optional(),
   birthDate: optionalDate,
   phone: z.string().trim().regex(PHONE_RE, { message: 'err.phone' }).nullable().optional(),
   department: trimmed(60).nullable().optional(),
-  staffCategory: z.enum(STAFF_CATEGORIES, { message: 'err.enum' }).default('teacher'),
-  title: z.enum(TITLES, { message: 'err.enum' }).default('none'),
+  staffCategory: z.enum(STAFF_CATEGORIES, { message: 'err.enum' }),
+  title: z.enum(TITLES, { message: 'err.enum' }),
   politicalStatus: trimmed(20).nullable().optional(),
   hireDate: optionalDate,
   joinDate: optionalDate,
-  status: z.enum(MEMBER_STATUSES, { message: 'err.enum' }).default('active'),
+  status: z.enum(MEMBER_STATUSES, { message: 'err.enum' }),
   groupId: z.string().max(64).nullable().optional(),
-  hardshipLevel: z.enum(HARDSHIP_LEVELS, { message: 'err.enum' }).default('none'),
+  hardshipLevel: z.enum(HARDSHIP_LEVELS, { message: 'err.enum' }),
+});
+export const memberInput = memberFields.extend({
+  staffCategory: memberFields.shape.staffCategory.default('teacher'),
+  title: memberFields.shape.title.default('none'),
+  status: memberFields.shape.status.default('active'),
+  hardshipLevel: memberFields.shape.hardshipLevel.default('none'),
 });
 export type MemberInput = z.infer<typeof memberInput>;
-export const memberPatch = memberInput.partial();
+export const memberPatch = memberFields.partial();
 
 export interface Member {
   id: string;

@@ -30,10 +30,9 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const ALL: readonly Permission[] = PERMISSIONS;
-
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ALL,
+  // Everything of their own organisation; adding schools under a union is the upper_union role's.
+  admin: PERMISSIONS.filter((p) => p !== 'orgs.children'),
   chair: ['members.read', 'members.write', 'members.import', 'members.export', 'groups.read', 'groups.write', 'users.read', 'audit.read', 'org.read'],
   committee: ['members.read', 'members.export', 'groups.read', 'org.read'],
   group_leader: ['members.read', 'groups.read'],

@@ -8,7 +8,9 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config';
 import type { Database } from './db/database';
+import { msg } from '../common/i18n';
 import { registerAccess } from './plugins/access';
+import { langOf } from './plugins/lang';
 import { registerErrorHandling } from './plugins/errors';
 import { createServices, type Services } from './services';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -36,12 +38,20 @@ export async function buildApp(config: Config, database: Database, logger: Fasti
     genReqId: () => Math.random().toString(36).slice(2, 10),
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    // Malformed URLs are refused by the router before the error handler; answer them in our shape too.
+    frameworkErrors: (err, req, reply) => {
+      const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+      (reply as FastifyReply).status(status).send({ error: { code: 'bad_request', message: msg('err.bad_request', langOf(req)) } });
+    },
   });
   const services = createServices(config, database);
   app.decorate('services', services);
   app.decorate('routeTable', []);
   app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) app.routeTable.push({ method, url: r.url, access: (r.config as { access?: string } | undefined)?.access });
+    // Read lazily: a plugin's own onRoute hook (docs, web) may declare access after this one runs.
+    for (const method of [r.method].flat()) {
+      app.routeTable.push({ method, url: r.url, get access() { return (r.config as { access?: string } | undefined)?.access; } });
+    }
   });
 
   // Requests are validated by the zod schemas in route(); the JSON schemas are for the docs only.

@@ -22,9 +22,10 @@ export function registerErrorHandling(app: FastifyInstance, uploadLimitMb: numbe
 
     const code = (err as FastifyError).code;
     const status = (err as FastifyError).statusCode ?? 500;
-    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || status === 413) {
+    if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT') {
       return send(413, 'payload_too_large', msg('err.file_too_large', lang, { mb: uploadLimitMb }));
     }
+    if (status === 413) return send(413, 'payload_too_large', msg('err.payload_too_large', lang));
     if (status === 429) return send(429, 'rate_limited', msg('err.rate_limited', lang));
     if (status >= 400 && status < 500) {
       if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(415, 'unsupported_media_type', msg('err.bad_request', lang));

@@ -1,5 +1,6 @@
 import { z, type ZodType } from 'zod';
 import { msg, type Lang } from '../../common/i18n';
+import { AppError } from '../lib/errors';
 
 /** Zod issues as `{ "field.path": "localized message" }`; schema messages are catalogue keys. */
 export function zodFieldMessages(err: z.ZodError, lang: Lang): Record<string, string> {
@@ -22,5 +23,14 @@ function messageKeyOf(issue: z.core.$ZodIssue): string {
 
 export function parseWith<T>(schema: ZodType<T> | undefined, data: unknown): T {
   if (!schema) return undefined as T;
-  return schema.parse(data ?? {});
+  // PostgreSQL text cannot hold U+0000 and no person types it: refuse it for both databases alike.
+  if (hasNul(data)) throw new AppError(400, 'bad_request', 'err.bad_request');
+  return schema.parse(data ?? {}, { reportInput: true });
+}
+
+function hasNul(v: unknown): boolean {
+  if (typeof v === 'string') return v.includes('\u0000');
+  if (Array.isArray(v)) return v.some(hasNul);
+  if (v && typeof v === 'object') return Object.entries(v).some(([k, x]) => k.includes('\u0000') || hasNul(x));
+  return false;
 }

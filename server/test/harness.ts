@@ -19,7 +19,7 @@ export const PASSWORD = 'Passw0rd!';
 export interface School {
   orgId: string;
   name: string;
-  /** username per role: `${prefix}-${role}` */
+  /** username per role: `${prefix}-${role}`; upper_union is the account of the union above both schools */
   users: Record<Role, string>;
 }
 
@@ -27,6 +27,8 @@ export interface TestApp {
   app: FastifyInstance;
   database: Database;
   dialect: Dialect;
+  /** The 教育工会 above both schools. */
+  unionId: string;
   a: School;
   b: School;
   client(): Client;
@@ -72,18 +74,27 @@ export class Client {
   }
 }
 
-async function seedSchool(database: Database, name: string, prefix: string, passwordHash: string): Promise<School> {
-  const { db } = database;
-  const orgId = `org-${prefix}-${randomToken(6)}`;
+async function seedOrg(database: Database, name: string, kind: 'school' | 'union', parentId: string | null): Promise<string> {
+  const id = `org-${randomToken(6)}`;
   const now = new Date().toISOString();
-  await db.insertInto('orgs').values({ id: orgId, parent_id: null, name, kind: 'school', settings: '{}', created_at: now, updated_at: now }).execute();
-  const users = {} as Record<Role, string>;
-  for (const role of ROLES) {
+  await database.db.insertInto('orgs').values({ id, parent_id: parentId, name, kind, settings: '{}', created_at: now, updated_at: now }).execute();
+  return id;
+}
+
+const seedUser = (database: Database, orgId: string, username: string, role: Role, passwordHash: string) =>
+  insertUser(database.db, { orgId, userId: null, name: 'test' }, { username, password: PASSWORD, roles: [role], mustChangePassword: false }, passwordHash);
+
+/** A school under `unionId` with one account per role; its upper_union account is the union's. */
+async function seedSchool(database: Database, name: string, prefix: string, unionId: string, passwordHash: string): Promise<School> {
+  const orgId = await seedOrg(database, name, 'school', unionId);
+  const users = { upper_union: UNION_USER } as Record<Role, string>;
+  for (const role of ROLES.filter((r) => r !== 'upper_union')) {
     users[role] = `${prefix}-${role.replace('_', '')}`;
-    await insertUser(db, { orgId, userId: null, name: 'test' }, { username: users[role], password: PASSWORD, roles: [role], mustChangePassword: false }, passwordHash);
+    await seedUser(database, orgId, users[role], role, passwordHash);
   }
   return { orgId, name, users };
 }
+const UNION_USER = 'u-upperunion';
 
 export async function makeApp(dialect: Dialect): Promise<TestApp> {
   let url: string;
@@ -102,12 +113,15 @@ export async function makeApp(dialect: Dialect): Promise<TestApp> {
   const app = await buildApp(config, database);
   await app.ready();
   const hash = await hashPassword(PASSWORD);
-  const a = await seedSchool(database, '第一中学', 'a', hash);
-  const b = await seedSchool(database, '第二小学', 'b', hash);
+  const unionId = await seedOrg(database, '同心区教育工会', 'union', null);
+  await seedUser(database, unionId, UNION_USER, 'upper_union', hash);
+  const a = await seedSchool(database, '第一中学', 'a', unionId, hash);
+  const b = await seedSchool(database, '第二小学', 'b', unionId, hash);
   return {
     app,
     database,
     dialect,
+    unionId,
     a,
     b,
     client: () => new Client(app),

@@ -89,6 +89,8 @@ function unwrap(v: unknown): Prim {
 
 function cellValue(cell: ExcelJS.Cell): Prim {
   const v = unwrap(cell.value);
+  // Control characters (NUL above all: PostgreSQL text cannot hold it) never mean anything in a roster.
+  if (typeof v === 'string') return v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
   // A 工号 like 0012 kept as a number formatted "0000" would otherwise lose its leading zeros.
   if (typeof v === 'number' && Number.isInteger(v) && /^0+$/.test(cell.numFmt ?? '')) return String(v).padStart(cell.numFmt.length, '0');
   return v;

@@ -1,7 +1,7 @@
 import { orgSettings, type Org, type OrgKind, type OrgSettings } from '../../../common/orgs';
 import type { Db } from '../../db/database';
 import type { OrgsTable } from '../../db/tables';
-import { NotFound } from '../../lib/errors';
+import { Forbidden, NotFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { auditRepo, type Actor } from '../audit/audit.repo';
@@ -70,6 +70,8 @@ export function createOrgsService(db: Db) {
     },
 
     async children(orgId: string): Promise<{ items: Org[]; total: number }> {
+      const row = await orgsRepo.find(db, orgId);
+      if (row?.kind !== 'union') throw Forbidden();
       const rows = await orgsRepo.children(db, orgId);
       return { items: rows.map(toOrg), total: rows.length };
     },

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Org, OrgKind } from '../../../common/orgs';
 import type { Db } from '../../db/database';
-import { AppError } from '../../lib/errors';
+import { AppError, Forbidden } from '../../lib/errors';
 import { randomToken } from '../../lib/ids';
 import { auditRepo, type Actor } from '../audit/audit.repo';
 import type { AuthService, IssuedSession } from '../auth/auth.service';
@@ -55,6 +55,8 @@ export function createSetupService(db: Db, orgs: OrgsService, auth: AuthService)
     },
 
     async createChild(parent: Actor, input: NewOrg): Promise<Org> {
+      // Only an upper union (教育工会) has schools under it; a school's admin holds the permission but not the tree.
+      if ((await orgs.get(parent.orgId)).kind !== 'union') throw Forbidden();
       return db.transaction().execute(async (trx) => (await createOrgWithAdmin(trx, parent, input, true)).org);
     },
   };

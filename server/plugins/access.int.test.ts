@@ -1,0 +1,286 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERMISSIONS, ROLE_PERMISSIONS, ROLES, type Permission, type Role } from '../../common/permissions';
+import { DIALECTS, makeApp, PASSWORD, type Client, type Res, type TestApp } from '../test/harness';
+import { countAll, countRows, multipart, readSheet, rosterXlsx } from '../test/roster';
+
+// The permission matrix, driven by the app's own route table: every route declares its access, every
+// role without a route's permission is refused, and another school's ids behave as if they did not exist.
+
+type Route = { method: string; url: string; access: string | undefined };
+const isPermission = (a: string | undefined): a is Permission => (PERMISSIONS as readonly string[]).includes(a ?? '');
+
+describe.each(DIALECTS)('access control on %s', (dialect) => {
+  let t: TestApp;
+  const seen: { what: string; res: Res }[] = [];
+  const ids = { member: '', deletedMember: '', group: '', user: '' };
+  let roster: Buffer;
+  let clients: Record<Role, Client>;
+
+  /** Records every answer, so the last test can check that none carries a stack trace. */
+  function track(c: Client): Client {
+    const send = c.request.bind(c);
+    c.request = async (method, url, opts) => {
+      const res = await send(method, url, opts);
+      seen.push({ what: `${method} ${url}`, res });
+      return res;
+    };
+    return c;
+  }
+
+  const concrete = (url: string) =>
+    url
+      .replace('/api/members/:id/restore', `/api/members/${ids.deletedMember}/restore`)
+      .replace('/api/members/:id', `/api/members/${ids.member}`)
+      .replace('/api/groups/:id', `/api/groups/${ids.group}`)
+      .replace('/api/users/:id', `/api/users/${ids.user}`);
+
+  const BODIES: Record<string, () => unknown> = {
+    'POST /api/orgs/children': () => ({ name: '冒名学校', admin: { username: 'intruder.admin', password: 'Start1234' } }),
+    'PATCH /api/org': () => ({ name: '被改掉的名字', settings: { proposalCoSigners: 9 } }),
+    'POST /api/users': () => ({ username: 'intruder', password: 'Start1234', roles: ['admin'] }),
+    'PATCH /api/users/:id': () => ({ roles: ['admin'] }),
+    'POST /api/users/:id/reset-password': () => ({ password: 'Hacked1234' }),
+    'POST /api/users/bulk': () => ({ memberIds: [ids.member], roles: ['admin'] }),
+    'POST /api/groups': () => ({ name: '冒名小组' }),
+    'PATCH /api/groups/:id': () => ({ name: '被改掉的小组' }),
+    'POST /api/members': () => ({ employeeNo: 'X999', name: '冒名会员' }),
+    'PATCH /api/members/:id': () => ({ name: '被改掉的会员' }),
+    'POST /api/auth/password': () => ({ currentPassword: PASSWORD, newPassword: 'Changed1234' }),
+  };
+
+  async function call(c: Client, r: Route): Promise<Res> {
+    const url = concrete(r.url);
+    if (r.url === '/api/members/import') return c.request('POST', url, await multipart(roster));
+    const body = BODIES[`${r.method} ${r.url}`];
+    return c.request(r.method as 'GET', url, body ? { body: body() } : {});
+  }
+
+  const routes = (): Route[] => t.app.routeTable.filter((r) => r.method !== 'HEAD');
+  const permissionRoutes = () => routes().filter((r) => isPermission(r.access));
+
+  /** School A's rows as stored, to prove refused calls changed nothing. */
+  async function snapshot() {
+    const db = t.database.db;
+    return {
+      members: await db.selectFrom('members').selectAll().where('org_id', '=', t.a.orgId).orderBy('id').execute(),
+      groups: await db.selectFrom('member_groups').selectAll().where('org_id', '=', t.a.orgId).orderBy('id').execute(),
+      users: await db.selectFrom('users').select(['id', 'username', 'roles', 'password_hash', 'disabled', 'member_id', 'must_change_password']).where('org_id', '=', t.a.orgId).orderBy('id').execute(),
+      org: await db.selectFrom('orgs').selectAll().where('id', '=', t.a.orgId).execute(),
+      counts: { ...(await countAll(t.database)), users: await countRows(t.database, 'users'), orgs: await countRows(t.database, 'orgs') },
+    };
+  }
+
+  beforeAll(async () => {
+    t = await makeApp(dialect);
+    const admin = await t.as('admin');
+    ids.group = (await admin.post('/api/groups', { name: '一中语文组' })).json.id;
+    ids.member = (await admin.post('/api/members', { employeeNo: 'A001', name: '一中甲', phone: '13512345678', groupId: ids.group })).json.id;
+    ids.deletedMember = (await admin.post('/api/members', { employeeNo: 'A002', name: '一中乙' })).json.id;
+    expect((await admin.del(`/api/members/${ids.deletedMember}`)).status).toBe(204);
+    ids.user = (await t.database.db.selectFrom('users').select('id').where('username', '=', t.a.users.member).executeTakeFirstOrThrow()).id;
+    roster = await rosterXlsx({ headers: ['工号', '姓名'], rows: [['X998', '冒名导入']] });
+    clients = {} as Record<Role, Client>;
+    for (const role of ROLES) clients[role] = track(await t.as(role));
+  });
+  afterAll(() => t.close());
+
+  it('every registered route declares its access (a permission, authenticated, or public)', () => {
+    expect(routes().length).toBeGreaterThan(25);
+    const undeclared = t.app.routeTable.filter((r) => r.access === undefined).map((r) => `${r.method} ${r.url}`);
+    expect(undeclared).toEqual([]);
+    // Every named permission guards at least one route, so the matrix below exercises all of them.
+    expect(new Set(permissionRoutes().map((r) => r.access))).toEqual(new Set(PERMISSIONS));
+  });
+
+  it('serves the API documentation publicly', async () => {
+    const res = await track(t.client()).get('/api/docs/json');
+    expect(res.status).toBe(200);
+    expect(res.json.openapi).toMatch(/^3\./);
+    expect(Object.keys(res.json.paths)).toContain('/api/members/import');
+  });
+
+  it('refuses every permission route to every role that lacks the permission (403), and changes nothing', async () => {
+    const before = await snapshot();
+    let checked = 0;
+    for (const r of permissionRoutes()) {
+      const lacking = ROLES.filter((role) => !ROLE_PERMISSIONS[role].includes(r.access as Permission));
+      expect(lacking.length, `${r.method} ${r.url}`).toBeGreaterThan(0);
+      for (const role of lacking) {
+        const res = await call(clients[role], r);
+        expect(res.status, `${role} ${r.method} ${r.url}`).toBe(403);
+        expect(res.json.error.code).toBe('forbidden');
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('lets the roles that hold a permission read (positive control for the matrix)', async () => {
+    for (const r of permissionRoutes().filter((x) => x.method === 'GET')) {
+      for (const role of ROLES.filter((x) => ROLE_PERMISSIONS[x].includes(r.access as Permission))) {
+        expect((await call(clients[role], r)).status, `${role} ${r.method} ${r.url}`).toBe(200);
+      }
+    }
+  });
+
+  it('answers 401 to a caller without a session on every non-public route, and changes nothing', async () => {
+    const before = await snapshot();
+    const anon = track(t.client());
+    const guarded = routes().filter((r) => r.access !== undefined && r.access !== 'public');
+    expect(guarded.length).toBeGreaterThan(20);
+    for (const r of guarded) {
+      const res = await call(anon, r);
+      expect(res.status, `${r.method} ${r.url}`).toBe(401);
+      expect(res.json.error).toEqual({ code: 'unauthenticated', message: '请先登录' });
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  describe("another school's ids (school B's admin, who holds every permission)", () => {
+    let b: Client;
+    beforeAll(async () => {
+      b = track(await t.as('admin', t.b));
+    });
+
+    it('answers 404 on every :id route and changes nothing in school A', async () => {
+      const before = await snapshot();
+      const idRoutes = routes().filter((r) => r.url.includes(':id'));
+      expect(idRoutes.length).toBeGreaterThanOrEqual(8);
+      for (const r of idRoutes) {
+        const res = await call(b, r);
+        expect(res.status, `${r.method} ${r.url}`).toBe(404);
+        expect(res.json.error.code).toBe('not_found');
+      }
+      expect(await snapshot()).toEqual(before);
+      // School A's user still signs in with the old password.
+      expect((await t.client().login(t.a.users.member)).status).toBe(200);
+    });
+
+    it('never lists school A rows', async () => {
+      const aMarkers = [t.a.orgId, ids.member, ids.group, ids.user, '一中甲', '一中语文组', t.a.users.member];
+      for (const url of ['/api/members', '/api/members?q=A001', `/api/members?q=${encodeURIComponent('一中')}`, '/api/members?q=yzj', `/api/members?groupId=${ids.group}`, '/api/groups', '/api/users?pageSize=200', '/api/users?q=a-', '/api/audit?pageSize=200', `/api/audit?entityId=${ids.member}`, '/api/org']) {
+        const res = await b.get(url);
+        expect(res.status, url).toBe(200);
+        const text = JSON.stringify(res.json);
+        for (const m of aMarkers) expect(text, `${url} leaks ${m}`).not.toContain(m);
+      }
+      const exported = await b.get('/api/members/export');
+      const cells = JSON.stringify(await readSheet(exported.raw));
+      expect(cells).not.toContain('A001');
+      expect(cells).not.toContain('一中甲');
+    });
+
+    it("refuses to link school A's group, member or account from school B", async () => {
+      const before = await snapshot();
+      const withGroup = await b.post('/api/members', { employeeNo: 'B500', name: '二小会员', groupId: ids.group });
+      expect(withGroup.status).toBe(422);
+      expect(withGroup.json.error.fields).toEqual({ groupId: '工会小组不存在' });
+      const leader = await b.post('/api/groups', { name: '二小组', leaderMemberId: ids.member });
+      expect(leader.status).toBe(422);
+      expect(leader.json.error.fields).toEqual({ leaderMemberId: '会员不存在' });
+      expect((await b.post('/api/users', { username: 'b.link', password: 'Start1234', roles: ['member'], memberId: ids.member })).status).toBe(422);
+      expect((await b.post('/api/users/bulk', { memberIds: [ids.member], roles: ['member'] })).status).toBe(422);
+      expect(await snapshot()).toEqual(before);
+      // The same 工号 is fine in another school: uniqueness is per school.
+      expect((await b.post('/api/members', { employeeNo: 'A001', name: '二小同号' })).status).toBe(201);
+    });
+  });
+
+  describe('errors', () => {
+    it('answers an unknown /api route with 404 JSON, signed in or not, in either language', async () => {
+      const anon = track(t.client());
+      for (const [method, url] of [['GET', '/api/nope'], ['POST', '/api/nope'], ['DELETE', '/api/members'], ['GET', '/api/members/a/b/c']] as const) {
+        const res = await anon.request(method, url);
+        expect(res.status, `${method} ${url}`).toBe(404);
+        expect(res.json).toEqual({ error: { code: 'not_found', message: '接口不存在' } });
+      }
+      anon.lang = 'en';
+      expect((await anon.get('/api/nope')).json.error.message).toBe('No such API endpoint');
+      expect((await clients.admin.get('/api/nope')).json.error.code).toBe('not_found');
+    });
+
+    it('answers malformed JSON with 400 JSON', async () => {
+      const headers = { 'content-type': 'application/json' };
+      const anon = track(t.client());
+      const login = await anon.request('POST', '/api/auth/login', { payload: '{"username": "a-admin",', headers });
+      expect(login.status).toBe(400);
+      expect(login.json.error).toEqual({ code: 'bad_request', message: '请求格式不正确' });
+      const member = await clients.admin.request('POST', '/api/members', { payload: '{employeeNo: X1}', headers });
+      expect(member.status).toBe(400);
+      expect(member.json.error.code).toBe('bad_request');
+    });
+
+    it('answers a JSON body over 1 MB with 413 JSON that speaks of the request, not a file', async () => {
+      const res = await track(t.client()).post('/api/auth/login', { username: 'a-admin', password: 'x'.repeat(1024 * 1024 + 10) });
+      expect(res.status).toBe(413);
+      expect(res.json.error).toEqual({ code: 'payload_too_large', message: '提交的内容过大' });
+      const admin = await clients.admin.post('/api/groups', { name: '大', note: 'x'.repeat(1100 * 1024) });
+      expect(admin.status).toBe(413);
+    });
+
+    it('answers odd input with a 4xx in the usual JSON shape, never a 500', async () => {
+      const c = clients.admin;
+      const odd: [string, string, unknown?][] = [
+        ['GET', `/api/members/${'x'.repeat(65)}`],
+        ['GET', `/api/members/${'x'.repeat(200)}`],
+        ['GET', '/api/members/%E0%A4%A'],
+        ['GET', '/api/members?page=0'],
+        ['GET', '/api/members?page=abc&pageSize=-1'],
+        ['GET', `/api/members?q=${'张'.repeat(100)}`],
+        ['GET', '/api/members?sort=name;drop table members'],
+        ['GET', '/api/audit?from=2024-13-45'],
+        ['GET', '/api/audit?pageSize=100000'],
+        ['GET', '/api/users?role=%00'],
+        ['POST', '/api/members', []],
+        ['POST', '/api/members', { employeeNo: { $gt: '' }, name: ['x'] }],
+        ['PATCH', '/api/org', { settings: 'all' }],
+        ['POST', '/api/users/bulk', { memberIds: 'all', roles: ['member'] }],
+      ];
+      for (const [method, url, body] of odd) {
+        const res = await c.request(method as 'GET', url, body === undefined ? {} : { body });
+        const what = `${method} ${url.slice(0, 60)}`;
+        expect.soft(res.status, what).toBeGreaterThanOrEqual(400);
+        expect.soft(res.status, what).toBeLessThan(500);
+        expect.soft(res.json?.error?.code, what).toEqual(expect.any(String));
+        expect.soft(res.json?.error?.message, what).toMatch(/[\u4e00-\u9fff]/);
+      }
+    });
+
+    it('never answers 500 to text containing a NUL character', async () => {
+      const anon = track(t.client());
+      const cases: [Client, string, string, unknown?][] = [
+        [clients.admin, 'POST', '/api/members', { employeeNo: 'NUL1', name: '零\u0000字' }],
+        [clients.admin, 'POST', '/api/groups', { name: '空\u0000组' }],
+        [clients.admin, 'GET', '/api/members?q=z%00'],
+        [anon, 'POST', '/api/auth/login', { username: 'a-admin\u0000', password: 'whatever1' }],
+      ];
+      for (const [c, method, url, body] of cases) {
+        const res = await c.request(method as 'GET', url, body === undefined ? {} : { body });
+        expect.soft(res.status, `${method} ${url}`).toBeLessThan(500);
+      }
+    });
+
+    it('says a value of the wrong type is invalid, not missing', async () => {
+      const res = await clients.admin.post('/api/members', { employeeNo: 12345, name: '类型' });
+      expect(res.status).toBe(422);
+      expect(res.json.error.fields).toEqual({ employeeNo: '格式不正确' });
+      const page = await clients.admin.get('/api/members?page=abc');
+      expect(page.json.error.fields).toEqual({ page: '格式不正确' });
+    });
+
+    it('never puts a stack trace or a file path in any error body produced above', () => {
+      const errors = seen.filter((s) => s.res.status >= 400);
+      expect(errors.length).toBeGreaterThan(150);
+      for (const { what, res } of errors) {
+        expect.soft(res.raw.toString('utf8'), what).not.toMatch(/\bat\s+\S+\s+\(|\bat\s+(file:\/\/|\/)|\.(ts|js|mjs):\d+|node_modules|\/work\/|Error:\s/);
+      }
+    });
+
+    it('gives every error body produced above the { error: { code, message } } shape', () => {
+      for (const { what, res } of seen.filter((s) => s.res.status >= 400)) {
+        expect.soft(res.json?.error, what).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+      }
+    });
+  });
+});
