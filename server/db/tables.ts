@@ -55,7 +55,6 @@ export interface MembersTable {
   employee_no: string;
   name: string;
   name_pinyin: string;
-  name_initials: string;
   gender: string | null;
   birth_date: string | null;
   phone: string | null;
@@ -71,6 +70,12 @@ export interface MembersTable {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+}
+
+export interface MemberSearchKeysTable {
+  org_id: string;
+  key: string;
+  member_id: string;
 }
 
 export interface AuditLogTable {
@@ -93,5 +98,6 @@ export interface Tables {
   login_failures: LoginFailuresTable;
   member_groups: MemberGroupsTable;
   members: MembersTable;
+  member_search_keys: MemberSearchKeysTable;
   audit_log: AuditLogTable;
 }

@@ -26,7 +26,6 @@ export async function m0001_init(db: Kysely<any>, dialect: Dialect): Promise<voi
     .addColumn('employee_no', key, (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('name_pinyin', key, (c) => c.notNull())
-    .addColumn('name_initials', key, (c) => c.notNull())
     .addColumn('gender', 'text')
     .addColumn('birth_date', 'text')
     .addColumn('phone', key)
@@ -50,9 +49,21 @@ export async function m0001_init(db: Kysely<any>, dialect: Dialect): Promise<voi
     .columns(['org_id', 'employee_no'])
     .where(sql.ref('deleted_at'), 'is', null)
     .execute();
-  for (const col of ['name_initials', 'name_pinyin', 'phone', 'name', 'group_id', 'status']) {
+  for (const col of ['name_pinyin', 'phone', 'group_id', 'status']) {
     await db.schema.createIndex(`members_org_${col}`).on('members').columns(['org_id', col]).execute();
   }
+
+  // The search box's name keys (suffixes of the name, its pinyin and initials; see lib/pinyin.ts):
+  // the primary key (org_id, key, member_id) is the one index a prefix lookup needs.
+  let keys = db.schema
+    .createTable('member_search_keys')
+    .addColumn('org_id', 'text', (c) => c.notNull())
+    .addColumn('key', key, (c) => c.notNull())
+    .addColumn('member_id', 'text', (c) => c.notNull().references('members.id').onDelete('cascade'))
+    .addPrimaryKeyConstraint('member_search_keys_pk', ['org_id', 'key', 'member_id']);
+  if (dialect === 'sqlite') keys = keys.modifyEnd(sql`without rowid`);
+  await keys.execute();
+  await db.schema.createIndex('member_search_keys_member').on('member_search_keys').column('member_id').execute();
 
   await db.schema
     .createTable('member_groups')

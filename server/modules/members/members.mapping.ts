@@ -1,6 +1,6 @@
 import type { Gender, HardshipLevel, Member, MemberInput, MemberStatus, StaffCategory, Title } from '../../../common/members';
 import type { MembersTable } from '../../db/tables';
-import { nameKeys } from '../../lib/pinyin';
+import { namePinyin } from '../../lib/pinyin';
 import type { MemberRow } from './members.repo';
 
 export function toMember(r: MemberRow): Member {
@@ -36,10 +36,8 @@ export function toColumns(input: Partial<MemberInput>): Partial<MembersTable> {
   };
   set('employee_no', input.employeeNo);
   if (input.name !== undefined) {
-    const keys = nameKeys(input.name);
     out.name = input.name;
-    out.name_pinyin = keys.full;
-    out.name_initials = keys.initials;
+    out.name_pinyin = namePinyin(input.name);
   }
   set('gender', input.gender);
   set('birth_date', input.birthDate);
@@ -65,8 +63,8 @@ export function changedColumns(row: MembersTable, patch: Partial<MembersTable>):
   return out;
 }
 
-/** Audit snapshot: the row as people read it, without derived search keys. */
+/** Audit snapshot: the row as people read it, without the derived sort key. */
 export function auditView(r: Partial<MembersTable>): Record<string, unknown> {
-  const { name_pinyin: _p, name_initials: _i, ...rest } = r;
+  const { name_pinyin: _p, ...rest } = r;
   return rest;
 }

@@ -1,7 +1,8 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { MemberListQuery } from '../../../common/members';
 import type { Db } from '../../db/database';
-import type { MembersTable, Tables } from '../../db/tables';
+import { nameSearchKeys } from '../../lib/pinyin';
+import type { MembersTable } from '../../db/tables';
 
 export type MemberRow = MembersTable & { group_name: string | null; has_account: number };
 export type MemberFilter = Omit<MemberListQuery, 'page' | 'pageSize' | 'sort'>;
@@ -14,12 +15,33 @@ const SORT_COLUMNS = {
   updatedAt: 'm.updated_at',
 } as const;
 
-/** A prefix match written as a range, so a plain B-tree index serves it on both databases. */
-function prefix(eb: ExpressionBuilder<Tables & { m: MembersTable }, 'm'>, col: 'm.employee_no' | 'm.phone' | 'm.name_initials' | 'm.name_pinyin', q: string) {
-  return eb.and([eb(col, '>=', q), eb(col, '<', `${q}\uffff`)]);
-}
+/**
+ * Ids of the org's members whose `col` starts with `q`, written as a range so that a B-tree index
+ * whose leading columns are (org_id, col) answers it on both databases.
+ */
+const startsWith = (db: Db, orgId: string, col: 'employee_no' | 'phone', q: string) =>
+  db
+    .selectFrom('members')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('deleted_at', 'is', null) // lets the 工号 lookup use the partial unique index
+    .where(col, '>=', q)
+    .where(col, '<', `${q}\uffff`);
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const nameKeyStartsWith = (db: Db, orgId: string, q: string) =>
+  db.selectFrom('member_search_keys').select('member_id as id').where('org_id', '=', orgId).where('key', '>=', q).where('key', '<', `${q}\uffff`);
+
+/**
+ * The search box: 工号 and 手机号 from the start, and the name anywhere — in characters, pinyin or
+ * initials — through its suffix keys. A UNION of indexed lookups: an OR of ranges makes both planners
+ * scan the whole organisation.
+ */
+function searchIds(db: Db, orgId: string, text: string) {
+  const key = text.toLowerCase().replace(/\s+/g, '');
+  const branches = [startsWith(db, orgId, 'employee_no', text), startsWith(db, orgId, 'employee_no', text.toUpperCase()), nameKeyStartsWith(db, orgId, key)];
+  if (/^\d+$/.test(text)) branches.push(startsWith(db, orgId, 'phone', text));
+  return branches.reduce((all, b) => all.union(b));
+}
 
 function base(db: Db, orgId: string) {
   return db
@@ -29,22 +51,16 @@ function base(db: Db, orgId: string) {
 }
 
 function filtered(db: Db, orgId: string, f: MemberFilter) {
-  let q = base(db, orgId);
+  const text = f.q?.trim();
+  // With a search, rows are driven from the org-scoped id lookups; an extra org_id test on the outer
+  // query would tempt SQLite into scanning the whole organisation and probing the id list per row.
+  let q = text
+    ? db.selectFrom('members as m').where('m.id', 'in', searchIds(db, orgId, text)).where('m.deleted_at', 'is', null)
+    : base(db, orgId);
   if (f.groupId) q = q.where('m.group_id', '=', f.groupId);
   if (f.status) q = q.where('m.status', '=', f.status);
   if (f.staffCategory) q = q.where('m.staff_category', '=', f.staffCategory);
   if (f.title) q = q.where('m.title', '=', f.title);
-  const text = f.q?.trim();
-  if (text) {
-    const lower = text.toLowerCase().replace(/\s+/g, '');
-    q = q.where((eb) => {
-      const ors = [prefix(eb, 'm.employee_no', text), prefix(eb, 'm.employee_no', text.toUpperCase())];
-      if (/[\u3400-\u9fff]/.test(text)) ors.push(eb('m.name', 'like', sql<string>`${'%' + escapeLike(text) + '%'} escape '\\'`));
-      if (/^\d+$/.test(text)) ors.push(prefix(eb, 'm.phone', text));
-      if (/^[a-z]+$/.test(lower)) ors.push(prefix(eb, 'm.name_initials', lower), prefix(eb, 'm.name_pinyin', lower));
-      return eb.or(ors);
-    });
-  }
   return q;
 }
 
@@ -54,6 +70,11 @@ function withDisplay<Q extends ReturnType<typeof base>>(q: Q) {
     .leftJoin('users as u', (j) => j.onRef('u.member_id', '=', 'm.id').onRef('u.org_id', '=', 'm.org_id'))
     .selectAll('m')
     .select(['g.name as group_name', sql<number>`case when u.id is null then 0 else 1 end`.as('has_account')]);
+}
+
+async function writeNameKeys(db: Db, orgId: string, memberId: string, name: string): Promise<void> {
+  const rows = nameSearchKeys(name).map((key) => ({ org_id: orgId, key, member_id: memberId }));
+  if (rows.length) await db.insertInto('member_search_keys').values(rows).execute();
 }
 
 export const membersRepo = {
@@ -100,10 +121,19 @@ export const membersRepo = {
   existingIds: async (db: Db, orgId: string, ids: string[]) =>
     ids.length === 0 ? [] : (await base(db, orgId).select('m.id').where('m.id', 'in', ids).execute()).map((r) => r.id),
 
-  insert: (db: Db, row: MembersTable) => db.insertInto('members').values(row).execute(),
+  async insert(db: Db, row: MembersTable): Promise<void> {
+    await db.insertInto('members').values(row).execute();
+    await writeNameKeys(db, row.org_id, row.id, row.name);
+  },
 
-  update: (db: Db, orgId: string, id: string, patch: Partial<MembersTable>) =>
-    db.updateTable('members').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute(),
+  /** Updates a member; a new name refreshes its search keys in the same transaction. */
+  async update(db: Db, orgId: string, id: string, patch: Partial<MembersTable>): Promise<void> {
+    await db.updateTable('members').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute();
+    if (patch.name !== undefined) {
+      await db.deleteFrom('member_search_keys').where('org_id', '=', orgId).where('member_id', '=', id).execute();
+      await writeNameKeys(db, orgId, id, patch.name);
+    }
+  },
 
   countInGroup: async (db: Db, orgId: string, groupId: string) =>
     Number((await base(db, orgId).where('m.group_id', '=', groupId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),

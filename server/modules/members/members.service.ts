@@ -95,7 +95,7 @@ export function createMembersService(db: Db) {
 export type MembersService = ReturnType<typeof createMembersService>;
 
 /** Column defaults for a new member, matching the schema's defaults. */
-export function emptyRow(): Omit<MembersTable, 'id' | 'org_id' | 'employee_no' | 'name' | 'name_pinyin' | 'name_initials' | 'created_at' | 'updated_at'> {
+export function emptyRow(): Omit<MembersTable, 'id' | 'org_id' | 'employee_no' | 'name' | 'name_pinyin' | 'created_at' | 'updated_at'> {
   return {
     gender: null,
     birth_date: null,
