@@ -1,0 +1,168 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DESKTOP, launch, newContext, PHONE, seriousA11yIssues, shot, startDemo } from './support';
+
+// Ground floor, as a clerk lives it: sign in, import a messy roster (fix the bad row, import), find a
+// member by pinyin initials, edit, export, sign out — at a desktop and on a phone.
+
+type Cell = string | number | Date | null;
+
+/** A roster as schools really send it: merged title row, notes, odd headers, mixed date formats. */
+async function messyRoster(prefix: string, badPhone: boolean): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('花名册');
+  const headers = ['序号', ' 工 号', '姓名', '性别', '出生年月', '联系电话 ', '所在部门', '岗位', '职称', '工会小组', '入职时间'];
+  ws.addRow(['同心市实验中学2025年新进教职工名册']);
+  ws.mergeCells(1, 1, 1, headers.length);
+  ws.addRow(['填报日期：2025年9月']);
+  ws.addRow(headers);
+  const rows: Cell[][] = [
+    [1, `${prefix}01`, '欧阳晓峰', '男', new Date(Date.UTC(1996, 2, 12)), '13812345678', '初一年级组', '专任教师', '一级教师', '数学组', '2019/9/1'],
+    [2, `${prefix}02`, '龚丽娟', '女', '1998年7月', badPhone ? '1381234567' : '13912345678', '初二年级组', '专任教师', '二级教师', '语文组', '2021.08.30'],
+    [3, `${prefix}03`, '潘一鸣', '男', '１９９９年１２月３日', '15012345678 ', '总务处', '工勤', '无', '后勤组', '2023-09-01'],
+  ];
+  rows.forEach((r) => ws.addRow(r));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  expect(await seriousA11yIssues(page), `${what}: serious accessibility issues`).toEqual([]);
+}
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+describe('ground floor in Chromium', () => {
+  let demo: Awaited<ReturnType<typeof startDemo>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    demo = await startDemo();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop();
+    if (demo) fs.rmSync(demo.dir, { recursive: true, force: true });
+  });
+
+  for (const [label, size, username, prefix] of [
+    ['desktop', DESKTOP, 'admin', 'D'],
+    ['phone', PHONE, 'chair', 'P'],
+  ] as const) {
+    it(`${label}: sign in, import a messy roster, find by initials, edit, export, sign out`, async () => {
+      const context = await newContext(browser, size, demo.url);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+
+      await page.goto('/login');
+      await expect.poll(() => page.getByLabel('用户名').isVisible()).toBe(true);
+      await shot(page, `${label}-01-login`);
+      await expectAccessible(page, 'login');
+      await signIn(page, username);
+      await shot(page, `${label}-02-dashboard`);
+      await expectAccessible(page, 'dashboard');
+
+      // Import: the bad phone number is caught on spreadsheet row 5 and nothing can be imported yet.
+      await page.goto('/members/import');
+      const dir = fs.mkdtempSync(`${demo.dir}/up-`);
+      const bad = `${dir}/新进教职工名册.xlsx`;
+      fs.writeFileSync(bad, await messyRoster(prefix, true));
+      await page.locator('input[type=file]').setInputFiles(bad);
+      const errorList = page.getByTestId('import-errors');
+      await expect.poll(() => errorList.isVisible(), { timeout: 15_000 }).toBe(true);
+      const errorText = await errorList.innerText();
+      expect(errorText).toContain('第 5 行');
+      expect(errorText).toContain('联系电话');
+      expect(errorText).toContain('1381234567');
+      expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
+      await shot(page, `${label}-03-import-preview-error`);
+      await expectAccessible(page, 'import preview');
+
+      // Fix the file and upload it again: three new members, imported.
+      const good = `${dir}/新进教职工名册-已修正.xlsx`;
+      fs.writeFileSync(good, await messyRoster(prefix, false));
+      await page.getByTestId('import-reupload').click();
+      await page.locator('input[type=file]').setInputFiles(good);
+      await expect.poll(() => page.getByTestId('import-errors').count(), { timeout: 15_000 }).toBe(0);
+      await expect.poll(() => page.getByTestId('import-confirm').isEnabled()).toBe(true);
+      await shot(page, `${label}-04-import-preview-ok`);
+      await page.getByTestId('import-confirm').click();
+      await expect.poll(() => page.getByText('导入完成').isVisible(), { timeout: 15_000 }).toBe(true);
+      await shot(page, `${label}-05-import-done`);
+
+      // Find 欧阳晓峰 by pinyin initials, open, edit the phone number.
+      await page.goto('/members');
+      await page.getByLabel('搜索会员').fill('oyxf');
+      const hit = page.getByText('欧阳晓峰').first();
+      await expect.poll(() => hit.isVisible(), { timeout: 10_000 }).toBe(true);
+      await shot(page, `${label}-06-search-initials`);
+      await expectAccessible(page, 'members list');
+      await hit.click();
+      await page.waitForURL(/\/members\/[^/]+$/);
+      await expect.poll(() => page.getByText(`${prefix}01`).first().isVisible()).toBe(true);
+      await shot(page, `${label}-07-member-detail`);
+      await expectAccessible(page, 'member detail');
+      await page.getByRole('link', { name: /编\s*辑/ }).or(page.getByRole('button', { name: /编\s*辑/ })).first().click();
+      await page.waitForURL(/\/edit$/);
+      const phone = page.getByLabel('手机号');
+      await phone.fill('13800001111');
+      await shot(page, `${label}-08-member-edit`);
+      await expectAccessible(page, 'member form');
+      await page.getByRole('button', { name: /保\s*存/ }).click();
+      await page.waitForURL(/\/members\/[^/]+$/);
+      await expect.poll(() => page.getByText('13800001111').first().isVisible(), { timeout: 10_000 }).toBe(true);
+
+      // Export: the roster opens in Excel terms and carries the edit.
+      await page.goto('/members');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('members-export').click()]);
+      expect(download.suggestedFilename()).toMatch(/^会员名册.*\.xlsx$/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile((await download.path())!);
+      const sheet = wb.worksheets[0];
+      expect(sheet.getRow(1).getCell(1).text).toBe('工号');
+      const exported = new Map<string, string>();
+      sheet.eachRow((row, n) => n > 1 && exported.set(row.getCell(1).text, row.getCell(5).text));
+      expect(exported.get(`${prefix}01`)).toBe('13800001111');
+      expect(exported.get(`${prefix}02`)).toBe('13912345678');
+      expect(exported.size).toBeGreaterThan(180);
+
+      // The other ground-floor pages render and pass the accessibility check.
+      for (const path of ['/groups', '/users', '/audit', '/settings', '/me']) {
+        await page.goto(path);
+        await page.waitForLoadState('networkidle');
+        await shot(page, `${label}-09${path.replace('/', '-')}`);
+        await expectAccessible(page, path);
+      }
+
+      await page.goto('/me');
+      await page.getByTestId('logout').first().click();
+      await page.waitForURL(/\/login/);
+      expect((await page.request.get('/api/auth/me')).status()).toBe(401);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('a retiree on a phone with 200% text reads their own record without horizontal scrolling', async () => {
+    const context = await newContext(browser, PHONE, demo.url);
+    const page = await context.newPage();
+    await signIn(page, 'retiree');
+    await page.addStyleTag({ content: 'html { font-size: 200% !important; } body { font-size: 200% !important; }' });
+    await page.goto('/me');
+    await page.addStyleTag({ content: 'html { font-size: 200% !important; } body { font-size: 200% !important; }' });
+    await page.waitForLoadState('networkidle');
+    await shot(page, 'phone-10-retiree-me-200pct');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await expectAccessible(page, 'retiree profile');
+    await context.close();
+  });
+});
