@@ -35,22 +35,23 @@ const json = (v: unknown) => (v === undefined || v === null ? null : JSON.string
 
 // Insert and read only: the API offers no way to change or delete an audit row.
 export const auditRepo = {
-  async record(db: Db, actor: Actor, w: AuditWrite): Promise<void> {
-    await db
-      .insertInto('audit_log')
-      .values({
-        id: newId(),
-        org_id: actor.orgId,
-        at: nowIso(),
-        actor_id: actor.userId,
-        actor_name: actor.name,
-        action: w.action,
-        entity: w.entity,
-        entity_id: w.entityId,
-        before: json(w.before),
-        after: json(w.after),
-      })
-      .execute();
+  record: (db: Db, actor: Actor, w: AuditWrite) => auditRepo.recordMany(db, actor, [w]),
+
+  async recordMany(db: Db, actor: Actor, writes: AuditWrite[]): Promise<void> {
+    const at = nowIso();
+    const rows = writes.map((w) => ({
+      id: newId(),
+      org_id: actor.orgId,
+      at,
+      actor_id: actor.userId,
+      actor_name: actor.name,
+      action: w.action,
+      entity: w.entity,
+      entity_id: w.entityId,
+      before: json(w.before),
+      after: json(w.after),
+    }));
+    for (let i = 0; i < rows.length; i += 1000) await db.insertInto('audit_log').values(rows.slice(i, i + 1000)).execute();
   },
 
   async list(db: Db, orgId: string, f: AuditFilter): Promise<{ items: AuditEntry[]; total: number }> {

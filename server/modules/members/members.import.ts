@@ -5,7 +5,7 @@ import type { MembersTable } from '../../db/tables';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
-import { auditRepo, type Actor } from '../audit/audit.repo';
+import { auditRepo, type Actor, type AuditWrite } from '../audit/audit.repo';
 import { insertGroup } from '../groups/groups.service';
 import { groupsRepo } from '../groups/groups.repo';
 import { auditView, changedColumns, toColumns } from './members.mapping';
@@ -87,6 +87,8 @@ export async function importRoster(db: Db, actor: Actor, data: Buffer, opts: Imp
   await db.transaction().execute(async (trx) => {
     for (const name of newGroups) groupIds.set(name, await insertGroup(trx, actor, name));
     const now = nowIso();
+    const inserts: MembersTable[] = [];
+    const audits: AuditWrite[] = [];
     for (const p of plan) {
       if (p.action === 'unchanged') continue;
       if (p.groupName) p.input.groupId = groupIds.get(p.groupName)!;
@@ -95,13 +97,15 @@ export async function importRoster(db: Db, actor: Actor, data: Buffer, opts: Imp
         const changes = changedColumns(p.existing, cols);
         await membersRepo.update(trx, actor.orgId, p.existing.id, { ...changes, updated_at: now });
         const before = Object.fromEntries(Object.keys(changes).map((k) => [k, p.existing![k as keyof MembersTable]]));
-        await auditRepo.record(trx, actor, { action: 'import_update', entity: 'member', entityId: p.existing.id, before: auditView(before), after: auditView(changes) });
+        audits.push({ action: 'import_update', entity: 'member', entityId: p.existing.id, before: auditView(before), after: auditView(changes) });
       } else {
         const row = { ...emptyRow(), ...cols, id: newId(), org_id: actor.orgId, created_at: now, updated_at: now } as MembersTable;
-        await membersRepo.insert(trx, row);
-        await auditRepo.record(trx, actor, { action: 'import_create', entity: 'member', entityId: row.id, after: auditView(row) });
+        inserts.push(row);
+        audits.push({ action: 'import_create', entity: 'member', entityId: row.id, after: auditView(row) });
       }
     }
+    await membersRepo.insertMany(trx, inserts);
+    await auditRepo.recordMany(trx, actor, audits);
     await auditRepo.record(trx, actor, { action: 'import', entity: 'member', entityId: null, after: { ...result, errors: result.errors.length } });
   });
   return result;

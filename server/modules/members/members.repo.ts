@@ -72,11 +72,6 @@ function withDisplay<Q extends ReturnType<typeof base>>(q: Q) {
     .select(['g.name as group_name', sql<number>`case when u.id is null then 0 else 1 end`.as('has_account')]);
 }
 
-async function writeNameKeys(db: Db, orgId: string, memberId: string, name: string): Promise<void> {
-  const rows = nameSearchKeys(name).map((key) => ({ org_id: orgId, key, member_id: memberId }));
-  if (rows.length) await db.insertInto('member_search_keys').values(rows).execute();
-}
-
 export const membersRepo = {
   async list(db: Db, orgId: string, f: MemberListQuery): Promise<{ rows: MemberRow[]; total: number }> {
     const q = filtered(db, orgId, f);
@@ -121,9 +116,13 @@ export const membersRepo = {
   existingIds: async (db: Db, orgId: string, ids: string[]) =>
     ids.length === 0 ? [] : (await base(db, orgId).select('m.id').where('m.id', 'in', ids).execute()).map((r) => r.id),
 
-  async insert(db: Db, row: MembersTable): Promise<void> {
-    await db.insertInto('members').values(row).execute();
-    await writeNameKeys(db, row.org_id, row.id, row.name);
+  insert: (db: Db, row: MembersTable) => membersRepo.insertMany(db, [row]),
+
+  /** Inserts members with their search keys, a few hundred rows per statement (a roster import). */
+  async insertMany(db: Db, rows: MembersTable[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 1000) await db.insertInto('members').values(rows.slice(i, i + 1000)).execute();
+    const keys = rows.flatMap((r) => nameSearchKeys(r.name).map((key) => ({ org_id: r.org_id, key, member_id: r.id })));
+    for (let i = 0; i < keys.length; i += 5000) await db.insertInto('member_search_keys').values(keys.slice(i, i + 5000)).execute();
   },
 
   /** Updates a member; a new name refreshes its search keys in the same transaction. */
@@ -131,7 +130,8 @@ export const membersRepo = {
     await db.updateTable('members').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute();
     if (patch.name !== undefined) {
       await db.deleteFrom('member_search_keys').where('org_id', '=', orgId).where('member_id', '=', id).execute();
-      await writeNameKeys(db, orgId, id, patch.name);
+      const keys = nameSearchKeys(patch.name).map((key) => ({ org_id: orgId, key, member_id: id }));
+      if (keys.length) await db.insertInto('member_search_keys').values(keys).execute();
     }
   },
 
