@@ -35,7 +35,7 @@ async function signIn(page: Page, username: string): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 
@@ -100,8 +100,14 @@ describe('ground floor in Chromium', () => {
 
       // Find 欧阳晓峰 by pinyin initials, open, edit the phone number.
       await page.goto('/members');
+      // Each run imports a 欧阳晓峰: wait for the search's answer, then open this run's (by 工号).
+      const searched = page.waitForResponse((r) => r.url().includes('q=oyxf') && r.ok());
       await page.getByLabel('搜索会员').fill('oyxf');
-      const hit = page.getByText('欧阳晓峰').first();
+      const found = (await (await searched).json()) as { items: { name: string }[] };
+      expect(found.items.length).toBeGreaterThan(0);
+      expect(found.items.every((m) => m.name === '欧阳晓峰')).toBe(true);
+      // A table cell at a desktop, "工号 P01" on a phone's card.
+      const hit = page.getByText(new RegExp(`(^|\\s)${prefix}01$`)).first();
       await expect.poll(() => hit.isVisible(), { timeout: 10_000 }).toBe(true);
       await shot(page, `${label}-06-search-initials`);
       await expectAccessible(page, 'members list');
@@ -110,13 +116,13 @@ describe('ground floor in Chromium', () => {
       await expect.poll(() => page.getByText(`${prefix}01`).first().isVisible()).toBe(true);
       await shot(page, `${label}-07-member-detail`);
       await expectAccessible(page, 'member detail');
-      await page.getByRole('link', { name: /编\s*辑/ }).or(page.getByRole('button', { name: /编\s*辑/ })).first().click();
+      await page.getByTestId('member-edit').click();
       await page.waitForURL(/\/edit$/);
       const phone = page.getByLabel('手机号');
       await phone.fill('13800001111');
       await shot(page, `${label}-08-member-edit`);
       await expectAccessible(page, 'member form');
-      await page.getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByTestId('member-save').click();
       await page.waitForURL(/\/members\/[^/]+$/);
       await expect.poll(() => page.getByText('13800001111').first().isVisible(), { timeout: 10_000 }).toBe(true);
 

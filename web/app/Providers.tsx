@@ -12,7 +12,9 @@ import { theme } from './theme';
 
 function NotifyBridge() {
   const { message } = AntApp.useApp();
-  useEffect(() => setMessageApi(message), [message]);
+  useEffect(() => {
+    setMessageApi(message);
+  }, [message]);
   return null;
 }
 
@@ -20,7 +22,8 @@ function Themed({ children }: { children: ReactNode }) {
   const { lang, textSize } = usePrefs();
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme(textSize)}>
+    // No auto space between two CJK characters in buttons: "登 录" would also be the accessible name.
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme(textSize)} button={{ autoInsertSpace: false }}>
       <AntApp>
         <NotifyBridge />
         {children}

@@ -1,12 +1,11 @@
 import type { ApiErrorBody } from '../../common/api';
 import type { LoginResult, SessionUser } from '../../common/auth';
 import { msg, type Lang } from '../../common/i18n';
+import { CATALOGUE } from '../i18n/catalogue';
 import { ApiError } from './apiError';
 import { queryClient } from './queryClient';
 
 export const ME_KEY = ['me'] as const;
-
-export { ApiError };
 
 let csrfToken: string | null = null;
 let language: Lang = 'zh';
@@ -30,7 +29,7 @@ export function forgetSession() {
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
-export function withQuery(path: string, query?: Query): string {
+function withQuery(path: string, query?: Query): string {
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(query ?? {})) {
     if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
@@ -58,7 +57,7 @@ async function send(path: string, { method = 'GET', body, query }: RequestOption
   try {
     res = await fetch(withQuery(path, query), { method, headers, body: payload, credentials: 'same-origin' });
   } catch {
-    throw new ApiError(0, 'network', language === 'en' ? 'Cannot reach the server; check the network' : '无法连接服务器，请检查网络');
+    throw new ApiError(0, 'network', CATALOGUE['common.network'][language]);
   }
   if (res.ok) return res;
 
@@ -99,14 +98,7 @@ export async function fetchMe(): Promise<SessionUser | null> {
 }
 
 async function refreshSession(): Promise<boolean> {
-  try {
-    const res = await fetch('/api/auth/me', { credentials: 'same-origin' });
-    if (!res.ok) return false;
-    rememberSession((await res.json()) as LoginResult);
-    return true;
-  } catch {
-    return false;
-  }
+  return (await fetchMe().catch(() => null)) !== null;
 }
 
 function filenameOf(res: Response, fallback: string): string {

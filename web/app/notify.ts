@@ -14,3 +14,8 @@ export function notifyError(error: unknown) {
   if (error instanceof ApiError && error.code === 'unauthenticated') return;
   messageApi?.error(error instanceof Error ? error.message : String(error));
 }
+
+/** For `mutateAsync` whose failure the mutation cache already showed: swallow it, nothing else to do. */
+export function toasted<T>(promise: Promise<T>): Promise<T | undefined> {
+  return promise.catch(() => undefined);
+}

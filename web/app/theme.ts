@@ -12,10 +12,20 @@ export function theme(textSize: TextSize): ThemeConfig {
     token: {
       colorPrimary: BRAND,
       colorLink: BRAND,
+      // antd lightens hover/active states; on a phone the last tap stays "hovered", so these must
+      // pass AA too: darken instead of lighten.
+      colorPrimaryHover: '#a8071a',
+      colorPrimaryActive: '#8c0615',
+      colorLinkHover: '#a8071a',
+      colorLinkActive: '#8c0615',
+      colorErrorHover: '#a8071a',
       colorInfo: '#0050b3',
       colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
       colorTextDescription: 'rgba(0, 0, 0, 0.62)',
-      colorTextPlaceholder: 'rgba(0, 0, 0, 0.5)',
+      // Filter selects show their name as placeholder, so it must be legible too (5.3:1).
+      colorTextPlaceholder: '#6b6b6b',
+      // antd's #ff4d4f is 3.3:1 as text on white (danger buttons); #cf1322 is 5.6:1.
+      colorError: '#cf1322',
       fontSize: large ? 18 : 15,
       controlHeight: large ? 44 : 38,
       borderRadius: 8,

@@ -1,4 +1,4 @@
-import type { Key, MouseEvent, ReactNode } from 'react';
+import { useEffect, useRef, type Key, type MouseEvent, type ReactNode } from 'react';
 import { Empty, Spin, Table, type TableProps } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { useT } from '../i18n';
@@ -6,7 +6,7 @@ import { useIsPhone } from './hooks';
 import { PhonePager } from './PhonePager';
 
 export interface DataListProps<T extends object> {
-  /** Accessible name of the phone card list (a table is named by the page heading). */
+  /** Accessible name of the phone card list, and of a table region that scrolls sideways. */
   label: string;
   rows: T[] | undefined;
   rowKey: (row: T) => string;
@@ -37,6 +37,19 @@ export function DataList<T extends object>(props: DataListProps<T>) {
   const { label, rows, rowKey, columns, renderCard, loading, page, pageSize, total, onPageChange, sort, onSortChange, onRowClick } = props;
   const t = useT();
   const phone = useIsPhone();
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  // A wide table scrolls sideways; keyboard users can only scroll what can take focus (WCAG 2.1.1).
+  useEffect(() => {
+    wrapper.current?.querySelectorAll<HTMLElement>('.ant-table-content').forEach((el) => {
+      const attrs = { tabindex: '0', role: 'region', 'aria-label': label };
+      const scrolls = el.scrollWidth > el.clientWidth;
+      for (const [k, v] of Object.entries(attrs)) {
+        if (scrolls) el.setAttribute(k, v);
+        else el.removeAttribute(k);
+      }
+    });
+  });
 
   if (phone && renderCard) {
     return (
@@ -74,31 +87,35 @@ export function DataList<T extends object>(props: DataListProps<T>) {
   };
 
   return (
-    <Table<T>
-      className="tx-table"
-      rowKey={(r) => rowKey(r) as Key}
-      columns={sorted}
-      dataSource={rows}
-      loading={loading}
-      onChange={onChange}
-      rowSelection={props.rowSelection}
-      rowClassName={props.rowClassName}
-      expandable={props.expandable}
-      scroll={{ x: 'max-content' }}
-      onRow={onRowClick ? (row) => ({ onClick: (e) => !fromControl(e) && onRowClick(row), className: 'tx-row-clickable' }) : undefined}
-      locale={{ emptyText: <Empty description={t('common.empty')} /> }}
-      pagination={
-        onPageChange
-          ? {
-              current: page,
-              pageSize,
-              total,
-              showSizeChanger: true,
-              showTotal: (n) => t('common.total', { n }),
-              onChange: onPageChange,
-            }
-          : { showTotal: (n) => t('common.total', { n }), hideOnSinglePage: true }
-      }
-    />
+    <div ref={wrapper}>
+      <Table<T>
+        className="tx-table"
+        rowKey={(r) => rowKey(r) as Key}
+        columns={sorted}
+        dataSource={rows}
+        loading={loading}
+        onChange={onChange}
+        rowSelection={props.rowSelection}
+        rowClassName={props.rowClassName}
+        expandable={props.expandable}
+        // With scroll.x antd adds a hidden measuring row that copies the header, select-all checkbox
+        // included, which axe reports as a focusable element inside aria-hidden; selection lists skip it.
+        scroll={props.rowSelection ? undefined : { x: 'max-content' }}
+        onRow={onRowClick ? (row) => ({ onClick: (e) => !fromControl(e) && onRowClick(row), className: 'tx-row-clickable' }) : undefined}
+        locale={{ emptyText: <Empty description={t('common.empty')} /> }}
+        pagination={
+          onPageChange
+            ? {
+                current: page,
+                pageSize,
+                total,
+                showSizeChanger: true,
+                showTotal: (n) => t('common.total', { n }),
+                onChange: onPageChange,
+              }
+            : { pageSize: 50, showSizeChanger: false, showTotal: (n) => t('common.total', { n }), hideOnSinglePage: true }
+        }
+      />
+    </div>
   );
 }

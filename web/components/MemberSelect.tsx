@@ -23,7 +23,7 @@ export function MemberSelect({ id, value, onChange, currentLabel }: Props) {
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 300);
   const { data, isFetching } = useQuery({
-    queryKey: ['/api/members', 'picker', q],
+    queryKey: ['/api/members', 'picker', q], // under the members key, so member writes refresh it
     queryFn: () => api<Page<Member>>('/api/members', { query: { q, pageSize: 20 } }),
   });
   const options = (data?.items ?? []).map((m) => ({ value: m.id, label: memberLabel(m) }));

@@ -16,11 +16,10 @@ interface Props {
   back?: { to: string; label: string };
   /** Actions at the right on desktop; they wrap under the title on a phone. */
   extra?: ReactNode;
-  children?: ReactNode;
 }
 
 /** The page's one <h1>, its document title and its main actions. */
-export function PageHeader({ title, back, extra, children }: Props) {
+export function PageHeader({ title, back, extra }: Props) {
   usePageTitle(title);
   return (
     <div className="tx-page-header">
@@ -33,7 +32,6 @@ export function PageHeader({ title, back, extra, children }: Props) {
         <h1 className="tx-h1">{title}</h1>
         {extra && <div className="tx-actions">{extra}</div>}
       </div>
-      {children}
     </div>
   );
 }

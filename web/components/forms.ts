@@ -1,11 +1,11 @@
 import type { FormInstance } from 'antd';
 import type { Rule } from 'antd/es/form';
-import type { ZodType } from 'zod';
+import type { ZodError, ZodType } from 'zod';
 import { msg, isMessageKey, type Lang } from '../../common/i18n';
 import { ApiError } from '../app/apiError';
 
 /** Empty inputs mean "not given": nullable fields in common/ expect null, not ''. */
-export function emptyToNull<T extends Record<string, unknown>>(values: T): T {
+export function emptyToNull<T extends object>(values: T): T {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(values)) out[k] = typeof v === 'string' && v.trim() === '' ? null : v;
   return out as T;
@@ -31,4 +31,9 @@ export function zodRule(schema: ZodType, lang: Lang): Rule {
 export function applyApiError(form: FormInstance, error: unknown) {
   if (!(error instanceof ApiError)) return;
   form.setFields(Object.entries(error.fields).map(([name, message]) => ({ name: name.split('.'), errors: [message] })));
+}
+
+/** Shows a failed whole-form zod parse on the fields, translated (for checks no single rule covers). */
+export function applyZodError(form: FormInstance, error: ZodError, lang: Lang) {
+  form.setFields(error.issues.map((i) => ({ name: i.path as (string | number)[], errors: [msg(isMessageKey(i.message) ? i.message : 'err.invalid', lang)] })));
 }

@@ -11,13 +11,14 @@ type Patch = Record<string, string | number | undefined | null>;
  */
 export function useListQuery<T>(path: string, defaults: { pageSize?: number; sort?: string } = {}) {
   const [params, setParams] = useSearchParams();
-  const filters: Record<string, string> = Object.fromEntries(params);
+  const filters: Record<string, string | undefined> = Object.fromEntries(params);
   delete filters.page;
   delete filters.pageSize;
   const page = Number(params.get('page')) || 1;
   const pageSize = Number(params.get('pageSize')) || defaults.pageSize || 20;
   const sort = params.get('sort') ?? defaults.sort;
-  const query = { ...filters, sort, page, pageSize };
+  const view: Record<string, string | undefined> = { ...filters, sort };
+  const query = { ...view, page, pageSize };
 
   const result = useQuery({
     queryKey: [path, query],
@@ -41,7 +42,7 @@ export function useListQuery<T>(path: string, defaults: { pageSize?: number; sor
 
   return {
     /** Filters and sort without paging: what an export should receive. */
-    filters: { ...filters, sort },
+    filters: view,
     set,
     result,
     listProps: {

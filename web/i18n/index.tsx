@@ -68,6 +68,11 @@ export function usePrefs(): Prefs {
 
 export type T = (key: TextKey, params?: Record<string, string | number>) => string;
 
+/** For text keys built at run time (an audit action, a field name): check before calling t. */
+export function isTextKey(key: string): key is TextKey {
+  return Object.prototype.hasOwnProperty.call(CATALOGUE, key);
+}
+
 /** `t(key, params)` for UI text; server and validation keys go through `msg` from common/i18n. */
 export function useT(): T {
   const { lang } = usePrefs();
@@ -82,5 +87,14 @@ export function useLabel() {
     <K extends string>(map: LabelMap<K>, value: K | null | undefined): string =>
       value == null ? '' : (map[value]?.[lang] ?? String(value)),
     [lang],
+  );
+}
+
+/** Select/checkbox options for an enum, labelled from its {zh,en} map. */
+export function useOptions() {
+  const label = useLabel();
+  return useCallback(
+    <K extends string>(values: readonly K[], map: LabelMap<K>) => values.map((value) => ({ value, label: label(map, value) })),
+    [label],
   );
 }

@@ -3,6 +3,7 @@ import { Outlet, useMatches } from 'react-router';
 import { useCan, useUser } from '../auth';
 import { useT } from '../../i18n';
 import { useIsPhone } from '../../components/hooks';
+import { LinkButton } from '../../components/LinkButton';
 import type { RouteHandle } from '../router';
 import { Brand } from './Brand';
 import { HeaderActions } from './HeaderActions';
@@ -11,7 +12,18 @@ import { SIDE_NAV, TAB_NAV } from './nav';
 
 function Forbidden() {
   const t = useT();
-  return <Result status="403" title={<h1 className="tx-result-title">{t('common.forbidden')}</h1>} subTitle={t('common.forbiddenHint')} />;
+  return (
+    <Result
+      status="403"
+      title={<h1 className="tx-result-title">{t('common.forbidden')}</h1>}
+      subTitle={t('common.forbiddenHint')}
+      extra={
+        <LinkButton type="primary" to="/">
+          {t('common.backHome')}
+        </LinkButton>
+      }
+    />
+  );
 }
 
 /** Signed-in shell: side menu + header on desktop, slim header + bottom tabs on a phone. */

@@ -5,7 +5,7 @@ import { useT } from '../../i18n';
 export function Brand({ compact = false }: { compact?: boolean }) {
   const t = useT();
   return (
-    <Link to="/" className="tx-brand" aria-label={t('nav.home', { app: t('app.name') })}>
+    <Link to="/" className="tx-brand" aria-label={compact ? t('nav.home', { app: t('app.name') }) : undefined}>
       <span className="tx-brand-mark" aria-hidden>
         同
       </span>

@@ -1,7 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input } from 'antd';
-import { password } from '../../../common/auth';
-import type { LoginResult } from '../../../common/auth';
+import { password, type LoginResult } from '../../../common/auth';
 import { api, rememberSession } from '../../app/api';
 import { applyApiError, zodRule } from '../../components/forms';
 import { usePrefs, useT } from '../../i18n';
@@ -34,7 +33,7 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
       <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item name="newPassword" label={t('auth.newPassword')} extra={t('auth.passwordRule')} rules={[zodRule(password, lang)]}>
+      <Form.Item name="newPassword" label={t('auth.newPassword')} extra={t('auth.passwordRule')} rules={[zodRule(password, lang)]} required>
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Form.Item

@@ -24,7 +24,7 @@ export default function LoginPage() {
 
   return (
     <AuthShell title={t('auth.loginTitle')} subtitle={t('auth.loginHint')}>
-      <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => login.mutate(v)} size="large">
+      <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => login.mutate(v)}>
         <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('auth.usernameRequired') }]}>
           <Input autoComplete="username" autoCapitalize="none" spellCheck={false} />
         </Form.Item>
@@ -32,7 +32,7 @@ export default function LoginPage() {
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         {login.error && <Alert type="error" showIcon title={login.error.message} role="alert" style={{ marginBottom: 16 }} />}
-        <Button type="primary" htmlType="submit" block loading={login.isPending}>
+        <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
           {t('auth.login')}
         </Button>
       </Form>

@@ -52,10 +52,10 @@ export default function SetupPage() {
         <Form.Item name="orgName" label={t('setup.orgName')} rules={[{ required: true, min: 2, max: 80, message: t('setup.orgNameRule') }]}>
           <Input autoComplete="organization" />
         </Form.Item>
-        <Form.Item name="username" label={t('setup.adminUsername')} rules={[zodRule(username, lang)]}>
+        <Form.Item name="username" label={t('setup.adminUsername')} rules={[zodRule(username, lang)]} required>
           <Input autoComplete="username" autoCapitalize="none" spellCheck={false} />
         </Form.Item>
-        <Form.Item name="password" label={t('auth.password')} extra={t('auth.passwordRule')} rules={[zodRule(password, lang)]}>
+        <Form.Item name="password" label={t('auth.password')} extra={t('auth.passwordRule')} rules={[zodRule(password, lang)]} required>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item

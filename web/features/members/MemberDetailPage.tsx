@@ -3,6 +3,7 @@ import { DeleteOutlined, EditOutlined, HistoryOutlined } from '@ant-design/icons
 import { useNavigate, useParams } from 'react-router';
 import type { Member } from '../../../common/members';
 import { useCan } from '../../app/auth';
+import { toasted } from '../../app/notify';
 import { ErrorState } from '../../components/ErrorState';
 import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
@@ -27,14 +28,15 @@ function MemberDetail({ member: m }: { member: Member }) {
   const remove = useDeleteMember();
   const restore = useRestoreMember();
 
-  // Soft delete: the notification offers an undo for a few seconds, without leaving the list.
+  // Soft delete: the notification offers an undo from the list page. This page has unmounted by
+  // then, so use the promise (observer callbacks would never fire); errors are toasted globally.
   const onRestore = (key: string) =>
-    restore.mutate(m.id, {
-      onSuccess: () => {
+    toasted(
+      restore.mutateAsync(m.id).then(() => {
         notification.destroy(key);
         navigate(`/members/${m.id}`);
-      },
-    });
+      }),
+    );
   const onDelete = () =>
     modal.confirm({
       title: t('members.deleteConfirm', { name: m.name }),
@@ -43,20 +45,22 @@ function MemberDetail({ member: m }: { member: Member }) {
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
       onOk: () =>
-        remove.mutateAsync(m.id).then(() => {
-          const key = `deleted-${m.id}`;
-          navigate('/members');
-          notification.success({
-            key,
-            title: t('members.deleted', { name: m.name }),
-            duration: 10,
-            actions: (
-              <Button size="small" onClick={() => onRestore(key)}>
-                {t('members.restore')}
-              </Button>
-            ),
-          });
-        }),
+        toasted(
+          remove.mutateAsync(m.id).then(() => {
+            const key = `deleted-${m.id}`;
+            navigate('/members');
+            notification.success({
+              key,
+              title: t('members.deleted', { name: m.name }),
+              duration: 10,
+              actions: (
+                <Button size="small" onClick={() => onRestore(key)}>
+                  {t('members.restore')}
+                </Button>
+              ),
+            });
+          }),
+        ),
     });
 
   return (

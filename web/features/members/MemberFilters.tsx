@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
 import { Input, Select } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { MEMBER_STATUSES, MEMBER_STATUS_LABELS, STAFF_CATEGORIES, STAFF_CATEGORY_LABELS, TITLES, TITLE_LABELS } from '../../../common/members';
-import { useDebounced } from '../../components/hooks';
-import { useLabel, useT } from '../../i18n';
+import { useSearchBox } from '../../components/useSearchBox';
+import { useOptions, useT } from '../../i18n';
 import { useGroups } from '../groups/api';
 
 interface Props {
@@ -14,17 +13,10 @@ interface Props {
 /** One search box (server-side: name, 工号, phone, pinyin initials) and four filters. */
 export function MemberFilters({ filters, onChange }: Props) {
   const t = useT();
-  const label = useLabel();
+  const options = useOptions();
   const groups = useGroups();
-  const [q, setQ] = useState(filters.q ?? '');
-  const debounced = useDebounced(q);
-  useEffect(() => {
-    if ((filters.q ?? '') !== debounced) onChange({ q: debounced });
-    // Only a settled search term changes the query, not every keystroke or filter change.
-  }, [debounced]);
+  const search = useSearchBox(filters.q, (q) => onChange({ q }));
 
-  const enumOptions = <K extends string>(values: readonly K[], map: Record<K, { zh: string; en: string }>) =>
-    values.map((v) => ({ value: v, label: label(map, v) }));
   const select = (key: string, aria: string, options: { value: string; label: string }[], loading = false) => (
     <Select
       aria-label={aria}
@@ -45,14 +37,13 @@ export function MemberFilters({ filters, onChange }: Props) {
         aria-label={t('members.search')}
         placeholder={t('members.searchPlaceholder')}
         prefix={<SearchOutlined aria-hidden />}
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
+        {...search}
         allowClear
       />
       {select('groupId', t('field.group'), (groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name })), groups.isPending)}
-      {select('status', t('field.status'), enumOptions(MEMBER_STATUSES, MEMBER_STATUS_LABELS))}
-      {select('staffCategory', t('field.staffCategory'), enumOptions(STAFF_CATEGORIES, STAFF_CATEGORY_LABELS))}
-      {select('title', t('field.title'), enumOptions(TITLES, TITLE_LABELS))}
+      {select('status', t('field.status'), options(MEMBER_STATUSES, MEMBER_STATUS_LABELS))}
+      {select('staffCategory', t('field.staffCategory'), options(STAFF_CATEGORIES, STAFF_CATEGORY_LABELS))}
+      {select('title', t('field.title'), options(TITLES, TITLE_LABELS))}
     </div>
   );
 }

@@ -1,12 +1,13 @@
+import type { ReactNode } from 'react';
 import { Button, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   GENDERS, GENDER_LABELS, HARDSHIP_LABELS, HARDSHIP_LEVELS, MEMBER_STATUSES, MEMBER_STATUS_LABELS, POLITICAL_STATUSES,
   STAFF_CATEGORIES, STAFF_CATEGORY_LABELS, TITLES, TITLE_LABELS, memberInput, type Member, type MemberInput,
 } from '../../../common/members';
-import { msg } from '../../../common/i18n';
-import { applyApiError, emptyToNull, zodRule } from '../../components/forms';
-import { usePrefs, useLabel, useT, type TextKey } from '../../i18n';
+import { applyApiError, applyZodError, emptyToNull, zodRule } from '../../components/forms';
+import { useOptions, usePrefs, useT, type TextKey } from '../../i18n';
+import { LinkButton } from '../../components/LinkButton';
 import { useGroups } from '../groups/api';
 import { useSaveMember } from './api';
 
@@ -25,27 +26,23 @@ const DEFAULTS: Partial<MemberInput> = { staffCategory: 'teacher', title: 'none'
 export function MemberForm({ member, onSaved }: { member?: Member; onSaved: (m: Member) => void }) {
   const t = useT();
   const { lang } = usePrefs();
-  const label = useLabel();
+  const options = useOptions();
   const groups = useGroups();
   const [form] = Form.useForm<MemberInput>();
   const save = useSaveMember(member?.id);
 
-  const item = (name: Field, text: TextKey, control: React.ReactNode, extra: object = {}) => (
+  const item = (name: Field, text: TextKey, control: ReactNode, extra: object = {}) => (
     <Col xs={24} md={12}>
       <Form.Item name={name} label={t(text)} rules={[zodRule(shape[name], lang)]} required={name === 'employeeNo' || name === 'name'} {...extra}>
         {control}
       </Form.Item>
     </Col>
   );
-  const options = <K extends string>(values: readonly K[], map: Record<K, { zh: string; en: string }>) => values.map((v) => ({ value: v, label: label(map, v) }));
-  const picker = <DatePicker style={{ width: '100%' }} inputReadOnly placeholder="YYYY-MM-DD" />;
+  const picker = <DatePicker style={{ width: '100%' }} placeholder="YYYY-MM-DD" />;
 
   const onFinish = (values: MemberInput) => {
     const parsed = memberInput.safeParse(emptyToNull(values));
-    if (!parsed.success) {
-      form.setFields(parsed.error.issues.map((i) => ({ name: i.path as string[], errors: [msg(i.message, lang)] })));
-      return;
-    }
+    if (!parsed.success) return applyZodError(form, parsed.error, lang);
     save.mutate(parsed.data, { onSuccess: onSaved, onError: (e) => applyApiError(form, e) });
   };
 
@@ -74,9 +71,14 @@ export function MemberForm({ member, onSaved }: { member?: Member; onSaved: (m: 
         {item('status', 'field.status', <Select options={options(MEMBER_STATUSES, MEMBER_STATUS_LABELS)} />)}
         {item('hardshipLevel', 'field.hardshipLevel', <Select options={options(HARDSHIP_LEVELS, HARDSHIP_LABELS)} />)}
       </Row>
-      <Button type="primary" htmlType="submit" size="large" loading={save.isPending} data-testid="member-save">
-        {t('common.save')}
-      </Button>
+      <div className="tx-actions">
+        <Button type="primary" htmlType="submit" size="large" loading={save.isPending} data-testid="member-save">
+          {t('common.save')}
+        </Button>
+        <LinkButton size="large" to={member ? `/members/${member.id}` : '/members'}>
+          {t('common.cancel')}
+        </LinkButton>
+      </div>
     </Form>
   );
 }

@@ -24,7 +24,7 @@ export default function MemberFormPage() {
         title={member ? t('members.editTitle', { name: member.name }) : t('members.new')}
         back={member ? { to: `/members/${member.id}`, label: member.name } : { to: '/members', label: t('members.title') }}
       />
-      <div className="tx-panel">
+      <div className="tx-panel tx-form-panel">
         <MemberForm
           member={member}
           onSaved={(m) => {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Member, MemberInput } from '../../../common/members';
 import { api } from '../../app/api';
+import { GROUPS_KEY } from '../groups/api';
 
 export const MEMBERS_KEY = ['/api/members'] as const;
 
@@ -9,13 +10,13 @@ export function useMember(id: string | undefined) {
 }
 
 /** Every member write can change lists, details and group counts: refresh them all. */
-function useInvalidate() {
+export function useInvalidateMembers() {
   const qc = useQueryClient();
-  return () => Promise.all([qc.invalidateQueries({ queryKey: MEMBERS_KEY }), qc.invalidateQueries({ queryKey: ['/api/groups'] })]);
+  return () => Promise.all([qc.invalidateQueries({ queryKey: MEMBERS_KEY }), qc.invalidateQueries({ queryKey: GROUPS_KEY })]);
 }
 
 export function useSaveMember(id: string | undefined) {
-  const invalidate = useInvalidate();
+  const invalidate = useInvalidateMembers();
   return useMutation({
     mutationFn: (input: MemberInput) =>
       id ? api<Member>(`/api/members/${id}`, { method: 'PATCH', body: input }) : api<Member>('/api/members', { method: 'POST', body: input }),
@@ -24,11 +25,11 @@ export function useSaveMember(id: string | undefined) {
 }
 
 export function useDeleteMember() {
-  const invalidate = useInvalidate();
+  const invalidate = useInvalidateMembers();
   return useMutation({ mutationFn: (id: string) => api<void>(`/api/members/${id}`, { method: 'DELETE' }), onSuccess: invalidate });
 }
 
 export function useRestoreMember() {
-  const invalidate = useInvalidate();
+  const invalidate = useInvalidateMembers();
   return useMutation({ mutationFn: (id: string) => api<Member>(`/api/members/${id}/restore`, { method: 'POST' }), onSuccess: invalidate });
 }
