@@ -87,6 +87,7 @@ export interface AuditLogTable {
   action: string;
   entity: string;
   entity_id: string | null;
+  entity_label: string | null;
   before: string | null;
   after: string | null;
 }

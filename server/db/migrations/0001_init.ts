@@ -123,6 +123,7 @@ export async function m0001_init(db: Kysely<any>, dialect: Dialect): Promise<voi
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('entity', 'text', (c) => c.notNull())
     .addColumn('entity_id', 'text')
+    .addColumn('entity_label', 'text')
     .addColumn('before', 'text')
     .addColumn('after', 'text')
     .execute();

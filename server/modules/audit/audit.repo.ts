@@ -16,6 +16,7 @@ export interface AuditWrite {
   action: string;
   entity: string;
   entityId: string | null;
+  label?: string | null;
   before?: unknown;
   after?: unknown;
 }
@@ -48,6 +49,7 @@ export const auditRepo = {
       action: w.action,
       entity: w.entity,
       entity_id: w.entityId,
+      entity_label: w.label ?? null,
       before: json(w.before),
       after: json(w.after),
     }));
@@ -80,6 +82,7 @@ export const auditRepo = {
         action: r.action,
         entity: r.entity,
         entityId: r.entity_id,
+        label: r.entity_label,
         before: r.before ? JSON.parse(r.before) : null,
         after: r.after ? JSON.parse(r.after) : null,
       })),

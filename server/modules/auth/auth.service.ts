@@ -82,7 +82,7 @@ export function createAuthService(db: Db, sessionHours: number) {
         await authRepo.deleteExpiredSessions(trx, now);
         await authRepo.touchLogin(trx, user.id, now);
         const issued = await issue(trx, user.id, user.org_id);
-        await auditRepo.record(trx, { orgId: user.org_id, userId: user.id, name: issued.result.user.displayName }, { action: 'login', entity: 'session', entityId: user.id });
+        await auditRepo.record(trx, { orgId: user.org_id, userId: user.id, name: issued.result.user.displayName }, { action: 'login', entity: 'session', entityId: user.id, label: user.username });
         return issued;
       });
     },
@@ -100,7 +100,7 @@ export function createAuthService(db: Db, sessionHours: number) {
         await authRepo.setPassword(trx, user.id, passwordHash, false, nowIso());
         // Every other device is signed out: a changed password is often a suspected leak.
         await authRepo.deleteUserSessions(trx, user.id);
-        await auditRepo.record(trx, { orgId: user.org.id, userId: user.id, name: user.displayName }, { action: 'change_password', entity: 'user', entityId: user.id });
+        await auditRepo.record(trx, { orgId: user.org.id, userId: user.id, name: user.displayName }, { action: 'change_password', entity: 'user', entityId: user.id, label: user.username });
         return issue(trx, user.id, user.org.id);
       });
     },

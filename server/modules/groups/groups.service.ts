@@ -57,7 +57,7 @@ export function createGroupsService(db: Db) {
         if (input.leaderMemberId !== undefined) patch.leader_member_id = input.leaderMemberId;
         if (input.note !== undefined) patch.note = input.note;
         await groupsRepo.update(trx, actor.orgId, id, patch);
-        await auditRepo.record(trx, actor, { action: 'update', entity: 'group', entityId: id, before, after: { ...before, ...patch } });
+        await auditRepo.record(trx, actor, { action: 'update', entity: 'group', entityId: id, label: patch.name ?? before.name, before, after: { ...before, ...patch } });
       });
       return get(actor.orgId, id);
     },
@@ -68,7 +68,7 @@ export function createGroupsService(db: Db) {
         if (!before) throw NotFound('err.group_not_found');
         if ((await membersRepo.countInGroup(trx, actor.orgId, id)) > 0) throw Conflict('group_not_empty', 'err.group_not_empty');
         await groupsRepo.remove(trx, actor.orgId, id);
-        await auditRepo.record(trx, actor, { action: 'delete', entity: 'group', entityId: id, before });
+        await auditRepo.record(trx, actor, { action: 'delete', entity: 'group', entityId: id, label: before.name, before });
       });
     },
   };
@@ -80,6 +80,6 @@ export async function insertGroup(trx: Db, actor: Actor, name: string, leaderMem
   const now = nowIso();
   const row: MemberGroupsTable = { id: newId(), org_id: actor.orgId, name, leader_member_id: leaderMemberId, note, created_at: now, updated_at: now };
   await groupsRepo.insert(trx, row);
-  await auditRepo.record(trx, actor, { action: 'create', entity: 'group', entityId: row.id, after: row });
+  await auditRepo.record(trx, actor, { action: 'create', entity: 'group', entityId: row.id, label: name, after: row });
   return row.id;
 }

@@ -97,11 +97,11 @@ export async function importRoster(db: Db, actor: Actor, data: Buffer, opts: Imp
         const changes = changedColumns(p.existing, cols);
         await membersRepo.update(trx, actor.orgId, p.existing.id, { ...changes, updated_at: now });
         const before = Object.fromEntries(Object.keys(changes).map((k) => [k, p.existing![k as keyof MembersTable]]));
-        audits.push({ action: 'import_update', entity: 'member', entityId: p.existing.id, before: auditView(before), after: auditView(changes) });
+        audits.push({ action: 'import_update', entity: 'member', entityId: p.existing.id, label: changes.name ?? p.existing.name, before: auditView(before), after: auditView(changes) });
       } else {
         const row = { ...emptyRow(), ...cols, id: newId(), org_id: actor.orgId, created_at: now, updated_at: now } as MembersTable;
         inserts.push(row);
-        audits.push({ action: 'import_create', entity: 'member', entityId: row.id, after: auditView(row) });
+        audits.push({ action: 'import_create', entity: 'member', entityId: row.id, label: row.name, after: auditView(row) });
       }
     }
     await membersRepo.insertMany(trx, inserts);

@@ -46,7 +46,7 @@ export function createMembersService(db: Db) {
         const now = nowIso();
         const row = { ...emptyRow(), ...toColumns(input), id, org_id: actor.orgId, created_at: now, updated_at: now } as MembersTable;
         await membersRepo.insert(trx, row);
-        await auditRepo.record(trx, actor, { action: 'create', entity: 'member', entityId: id, after: auditView(row) });
+        await auditRepo.record(trx, actor, { action: 'create', entity: 'member', entityId: id, label: row.name, after: auditView(row) });
       });
       return get(actor.orgId, id);
     },
@@ -60,7 +60,7 @@ export function createMembersService(db: Db) {
         if (Object.keys(changes).length === 0) return;
         await membersRepo.update(trx, actor.orgId, id, { ...changes, updated_at: nowIso() });
         const beforeView = Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof MembersTable]]));
-        await auditRepo.record(trx, actor, { action: 'update', entity: 'member', entityId: id, before: auditView(beforeView), after: auditView(changes) });
+        await auditRepo.record(trx, actor, { action: 'update', entity: 'member', entityId: id, label: changes.name ?? before.name, before: auditView(beforeView), after: auditView(changes) });
       });
       return get(actor.orgId, id);
     },
@@ -73,7 +73,7 @@ export function createMembersService(db: Db) {
         if (!before) throw NotFound('err.member_not_found');
         const at = nowIso();
         await membersRepo.update(trx, actor.orgId, id, { deleted_at: at, updated_at: at });
-        await auditRepo.record(trx, actor, { action: 'delete', entity: 'member', entityId: id, before: { employee_no: before.employee_no, name: before.name } });
+        await auditRepo.record(trx, actor, { action: 'delete', entity: 'member', entityId: id, label: before.name, before: { employee_no: before.employee_no, name: before.name } });
       });
     },
 
@@ -86,7 +86,7 @@ export function createMembersService(db: Db) {
           throw Conflict('employee_no_taken', 'err.employee_no_taken', { employeeNo: 'err.employee_no_taken' });
         }
         await membersRepo.update(trx, actor.orgId, id, { deleted_at: null, updated_at: nowIso() });
-        await auditRepo.record(trx, actor, { action: 'restore', entity: 'member', entityId: id, after: { employee_no: row.employee_no, name: row.name } });
+        await auditRepo.record(trx, actor, { action: 'restore', entity: 'member', entityId: id, label: row.name, after: { employee_no: row.employee_no, name: row.name } });
       });
       return get(actor.orgId, id);
     },

@@ -48,7 +48,7 @@ export function createOrgsService(db: Db) {
           updated_at: nowIso(),
         });
         const after: Org = { ...before, name: patch.name ?? row.name, settings };
-        await auditRepo.record(trx, actor, { action: 'update', entity: 'org', entityId: actor.orgId, before, after });
+        await auditRepo.record(trx, actor, { action: 'update', entity: 'org', entityId: actor.orgId, label: after.name, before, after });
         return after;
       });
     },

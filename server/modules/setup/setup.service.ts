@@ -22,8 +22,8 @@ export function createSetupService(db: Db, orgs: OrgsService, auth: AuthService)
     const org = await orgs.create(trx, { name: input.name, kind: input.kind, parentId: parent?.orgId ?? null });
     const actor: Actor = { orgId: org.id, userId: parent?.userId ?? null, name: parent?.name ?? '系统初始化' };
     const userId = await insertUser(trx, actor, { ...input.admin, roles: ['admin'], mustChangePassword });
-    await auditRepo.record(trx, actor, { action: 'create', entity: 'org', entityId: org.id, after: org });
-    if (parent) await auditRepo.record(trx, parent, { action: 'create_child', entity: 'org', entityId: org.id, after: { name: org.name, kind: org.kind } });
+    await auditRepo.record(trx, actor, { action: 'create', entity: 'org', entityId: org.id, label: org.name, after: org });
+    if (parent) await auditRepo.record(trx, parent, { action: 'create_child', entity: 'org', entityId: org.id, label: org.name, after: { name: org.name, kind: org.kind } });
     return { org, userId };
   }
 

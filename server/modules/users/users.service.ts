@@ -24,6 +24,15 @@ const toAccount = (r: UserRow): UserAccount => ({
   createdAt: r.created_at,
 });
 
+/** An account as the audit log shows it: what an administrator set, never the password hash. */
+const auditView = (r: Pick<UsersTable, 'username' | 'roles' | 'member_id' | 'must_change_password' | 'disabled'>) => ({
+  username: r.username,
+  roles: JSON.parse(r.roles) as Role[],
+  memberId: r.member_id,
+  mustChangePassword: r.must_change_password === 1,
+  disabled: r.disabled === 1,
+});
+
 export interface NewAccount {
   username: string;
   password: string;
@@ -61,8 +70,7 @@ export async function insertUser(trx: Db, actor: Actor, a: NewAccount, passwordH
     updated_at: now,
   };
   await usersRepo.insert(trx, row);
-  const { password_hash: _h, ...visible } = row;
-  await auditRepo.record(trx, actor, { action: 'create', entity: 'user', entityId: row.id, after: visible });
+  await auditRepo.record(trx, actor, { action: 'create', entity: 'user', entityId: row.id, label: username, after: auditView(row) });
   return row.id;
 }
 
@@ -102,7 +110,7 @@ export function createUsersService(db: Db) {
         if (patch.memberId !== undefined) set.member_id = patch.memberId;
         await usersRepo.update(trx, actor.orgId, id, set);
         if (patch.disabled || patch.roles) await authRepo.deleteUserSessions(trx, id);
-        await auditRepo.record(trx, actor, { action: 'update', entity: 'user', entityId: id, before, after: { ...before, ...set } });
+        await auditRepo.record(trx, actor, { action: 'update', entity: 'user', entityId: id, label: before.username, before: auditView(before), after: auditView({ ...before, ...set }) });
       });
       return get(actor.orgId, id);
     },
@@ -110,10 +118,11 @@ export function createUsersService(db: Db) {
     async resetPassword(actor: Actor, id: string, password: string): Promise<UserAccount> {
       const passwordHash = await hashPassword(password);
       await db.transaction().execute(async (trx) => {
-        if (!(await usersRepo.find(trx, actor.orgId, id))) throw NotFound();
+        const user = await usersRepo.find(trx, actor.orgId, id);
+        if (!user) throw NotFound();
         await authRepo.setPassword(trx, id, passwordHash, true, nowIso());
         await authRepo.deleteUserSessions(trx, id);
-        await auditRepo.record(trx, actor, { action: 'reset_password', entity: 'user', entityId: id });
+        await auditRepo.record(trx, actor, { action: 'reset_password', entity: 'user', entityId: id, label: user.username });
       });
       return get(actor.orgId, id);
     },

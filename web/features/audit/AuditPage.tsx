@@ -3,23 +3,16 @@ import { UndoOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
-import { AUDIT_ENTITY_LABELS, type AuditEntry } from '../../../common/audit';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, type AuditEntry } from '../../../common/audit';
 import { useCan } from '../../app/auth';
 import { DataList } from '../../components/DataList';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTime } from '../../components/format';
 import { useListQuery } from '../../components/useListQuery';
-import { isTextKey, useLabel, useT } from '../../i18n';
+import { useLabel, useT } from '../../i18n';
 import { useRestoreMember } from '../members/api';
 import { AuditDiff } from './AuditDiff';
-
-function subjectOf(record: unknown): string | undefined {
-  if (typeof record !== 'object' || record === null) return undefined;
-  const r = record as Record<string, unknown>;
-  const name = r.name ?? r.username;
-  return typeof name === 'string' ? name : undefined;
-}
 
 export default function AuditPage() {
   const t = useT();
@@ -28,16 +21,12 @@ export default function AuditPage() {
   const restore = useRestoreMember();
   const { filters, set, result, listProps } = useListQuery<AuditEntry>('/api/audit', { pageSize: 50 });
 
-  const action = (a: string) => {
-    const key = `audit.action.${a}`;
-    return isTextKey(key) ? t(key) : a;
-  };
-  // "会员 · 贺婧": the record's own name when the audit row carries one (sign-ins need no subject).
+  const action = (a: string) => label(AUDIT_ACTION_LABELS, a) || a;
+  // "会员 · 贺婧": the record's name as it was when the row was written (sign-ins need no subject).
   const entity = (e: AuditEntry) => {
     if (e.entity === 'session') return null;
     const kind = label(AUDIT_ENTITY_LABELS, e.entity) || e.entity;
-    const name = subjectOf(e.after) ?? subjectOf(e.before);
-    const text = name ? `${kind} · ${name}` : kind;
+    const text = e.label ? `${kind} · ${e.label}` : kind;
     return e.entity === 'member' && e.entityId && e.action !== 'delete' ? <Link to={`/members/${e.entityId}`}>{text}</Link> : text;
   };
   // A deleted member can be brought back from here, long after the undo notice is gone.
