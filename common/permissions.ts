@@ -27,19 +27,21 @@ export const PERMISSIONS = [
   'org.read',
   'org.write',
   'orgs.children',
+  'congress.read',
+  'congress.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Everything of their own organisation; adding schools under a union is the upper_union role's.
   admin: PERMISSIONS.filter((p) => p !== 'orgs.children'),
-  chair: ['members.read', 'members.write', 'members.import', 'members.export', 'groups.read', 'groups.write', 'users.read', 'audit.read', 'org.read'],
-  committee: ['members.read', 'members.export', 'groups.read', 'org.read'],
-  group_leader: ['members.read', 'groups.read'],
-  member: [],
-  retiree: [],
-  handler: [],
-  supervisor: [],
+  chair: ['members.read', 'members.write', 'members.import', 'members.export', 'groups.read', 'groups.write', 'users.read', 'audit.read', 'org.read', 'congress.read', 'congress.manage'],
+  committee: ['members.read', 'members.export', 'groups.read', 'org.read', 'congress.read', 'congress.manage'],
+  group_leader: ['members.read', 'groups.read', 'congress.read'],
+  member: ['congress.read'],
+  retiree: ['congress.read'],
+  handler: ['congress.read'],
+  supervisor: ['congress.read'],
   upper_union: ['orgs.children'],
 };
 

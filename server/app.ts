@@ -20,6 +20,9 @@ import { memberRoutes } from './modules/members/members.routes';
 import { orgRoutes } from './modules/orgs/orgs.routes';
 import { setupRoutes } from './modules/setup/setup.routes';
 import { userRoutes } from './modules/users/users.routes';
+import { congressRoutes } from './modules/congress/congress.routes';
+import { notificationRoutes } from './modules/notifications/notifications.routes';
+import { proposalRoutes } from './modules/proposals/proposals.routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -30,7 +33,7 @@ declare module 'fastify' {
 }
 
 /** Domain route modules; a new capability adds its module here. */
-const MODULES = [setupRoutes, authRoutes, orgRoutes, userRoutes, groupRoutes, memberRoutes, auditRoutes];
+const MODULES = [setupRoutes, authRoutes, orgRoutes, userRoutes, groupRoutes, memberRoutes, auditRoutes, notificationRoutes, congressRoutes, proposalRoutes];
 
 export async function buildApp(config: Config, database: Database, logger: FastifyServerOptions['logger'] = false): Promise<FastifyInstance> {
   const app = Fastify({

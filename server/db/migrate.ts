@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Database, Dialect } from './database';
 import { m0001_init } from './migrations/0001_init';
+import { m0002_congress } from './migrations/0002_congress';
 
 /** A migration receives the dialect and branches only where SQLite and PostgreSQL really differ. */
 export type DialectMigration = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
@@ -8,6 +9,7 @@ export type DialectMigration = (db: Kysely<any>, dialect: Dialect) => Promise<vo
 // Append only; never edit a migration that has been merged.
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001_init': m0001_init,
+  '0002_congress': m0002_congress,
 };
 
 export async function migrate(database: Database): Promise<void> {

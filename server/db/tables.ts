@@ -92,6 +92,114 @@ export interface AuditLogTable {
   after: string | null;
 }
 
+export interface CongressTermsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  start_date: string;
+  end_date: string;
+  created_at: string;
+  updated_at: string;
+}
+export interface CongressDelegationsTable {
+  id: string;
+  org_id: string;
+  term_id: string;
+  name: string;
+  head_member_id: string | null;
+}
+export interface CongressDelegatesTable {
+  id: string;
+  org_id: string;
+  term_id: string;
+  member_id: string;
+  delegation_id: string | null;
+  is_leader: number;
+  created_at: string;
+}
+export interface CongressSessionsTable {
+  id: string;
+  org_id: string;
+  term_id: string;
+  name: string;
+  date: string;
+  place: string | null;
+  checkin_code: string;
+  created_at: string;
+  updated_at: string;
+}
+export interface CongressAgendaItemsTable {
+  id: string;
+  org_id: string;
+  session_id: string;
+  position: number;
+  kind: string;
+  title: string;
+  note: string | null;
+}
+export interface CongressGuestsTable {
+  id: string;
+  org_id: string;
+  session_id: string;
+  name: string;
+  member_id: string | null;
+  note: string | null;
+}
+export interface CongressAttendanceTable {
+  org_id: string;
+  session_id: string;
+  member_id: string;
+  status: string;
+  method: string;
+  at: string;
+}
+export interface CongressVotesTable {
+  id: string;
+  org_id: string;
+  session_id: string;
+  title: string;
+  kind: string;
+  secret: number;
+  seats: number | null;
+  status: string;
+  base: number | null;
+  opened_at: string | null;
+  closed_at: string | null;
+  result: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface CongressVoteCandidatesTable {
+  vote_id: string;
+  member_id: string;
+  position: number;
+}
+export interface CongressVotersTable {
+  vote_id: string;
+  member_id: string;
+  voted: number;
+}
+export interface CongressBallotsTable {
+  vote_id: string;
+  id: string;
+  choice: string;
+  voter_member_id: string | null;
+}
+export interface CongressSessionRequestsTable {
+  id: string;
+  org_id: string;
+  term_id: string;
+  reason: string;
+  created_by: string;
+  created_at: string;
+  notified_at: string | null;
+}
+export interface CongressSessionRequestSignersTable {
+  request_id: string;
+  member_id: string;
+  at: string;
+}
+
 export interface Tables {
   orgs: OrgsTable;
   users: UsersTable;
@@ -101,4 +209,17 @@ export interface Tables {
   members: MembersTable;
   member_search_keys: MemberSearchKeysTable;
   audit_log: AuditLogTable;
+  congress_terms: CongressTermsTable;
+  congress_delegations: CongressDelegationsTable;
+  congress_delegates: CongressDelegatesTable;
+  congress_sessions: CongressSessionsTable;
+  congress_agenda_items: CongressAgendaItemsTable;
+  congress_guests: CongressGuestsTable;
+  congress_attendance: CongressAttendanceTable;
+  congress_votes: CongressVotesTable;
+  congress_vote_candidates: CongressVoteCandidatesTable;
+  congress_voters: CongressVotersTable;
+  congress_ballots: CongressBallotsTable;
+  congress_session_requests: CongressSessionRequestsTable;
+  congress_session_request_signers: CongressSessionRequestSignersTable;
 }
