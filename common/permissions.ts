@@ -29,18 +29,22 @@ export const PERMISSIONS = [
   'orgs.children',
   'congress.read',
   'congress.manage',
+  // 提案: the 提案工作委员会 (decide, assign, notes, figures, exports) and the 承办 handlers who reply.
+  // Writing, co-signing and rating need only a signed-in delegate; the service checks who they are.
+  'proposals.committee',
+  'proposals.handle',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Everything of their own organisation; adding schools under a union is the upper_union role's.
   admin: PERMISSIONS.filter((p) => p !== 'orgs.children'),
-  chair: ['members.read', 'members.write', 'members.import', 'members.export', 'groups.read', 'groups.write', 'users.read', 'audit.read', 'org.read', 'congress.read', 'congress.manage'],
-  committee: ['members.read', 'members.export', 'groups.read', 'org.read', 'congress.read', 'congress.manage'],
+  chair: ['members.read', 'members.write', 'members.import', 'members.export', 'groups.read', 'groups.write', 'users.read', 'audit.read', 'org.read', 'congress.read', 'congress.manage', 'proposals.committee'],
+  committee: ['members.read', 'members.export', 'groups.read', 'org.read', 'congress.read', 'congress.manage', 'proposals.committee'],
   group_leader: ['members.read', 'groups.read', 'congress.read'],
   member: ['congress.read'],
   retiree: ['congress.read'],
-  handler: ['congress.read'],
+  handler: ['congress.read', 'proposals.handle'],
   supervisor: ['congress.read'],
   upper_union: ['orgs.children'],
 };

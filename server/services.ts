@@ -2,9 +2,12 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import { createAuditService } from './modules/audit/audit.service';
 import { createAuthService } from './modules/auth/auth.service';
+import { createCongressService } from './modules/congress/congress.service';
 import { createGroupsService } from './modules/groups/groups.service';
 import { createMembersService } from './modules/members/members.service';
+import { createNotificationsService } from './modules/notifications/notifications.service';
 import { createOrgsService } from './modules/orgs/orgs.service';
+import { createProposalsService } from './modules/proposals/proposals.service';
 import { createSetupService } from './modules/setup/setup.service';
 import { createUsersService } from './modules/users/users.service';
 
@@ -23,6 +26,9 @@ export function createServices(config: Config, database: Database) {
     members: createMembersService(db),
     users: createUsersService(db),
     setup: createSetupService(db, orgs, auth),
+    congress: createCongressService(database, orgs),
+    notifications: createNotificationsService(db),
+    proposals: createProposalsService(db, orgs),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Database, Dialect } from './database';
 import { m0001_init } from './migrations/0001_init';
 import { m0002_congress } from './migrations/0002_congress';
+import { m0003_proposals } from './migrations/0003_proposals';
 
 /** A migration receives the dialect and branches only where SQLite and PostgreSQL really differ. */
 export type DialectMigration = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
@@ -10,6 +11,7 @@ export type DialectMigration = (db: Kysely<any>, dialect: Dialect) => Promise<vo
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001_init': m0001_init,
   '0002_congress': m0002_congress,
+  '0003_proposals': m0003_proposals,
 };
 
 export async function migrate(database: Database): Promise<void> {

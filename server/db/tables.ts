@@ -222,4 +222,112 @@ export interface Tables {
   congress_ballots: CongressBallotsTable;
   congress_session_requests: CongressSessionRequestsTable;
   congress_session_request_signers: CongressSessionRequestSignersTable;
+  notifications: NotificationsTable;
+  proposal_windows: ProposalWindowsTable;
+  proposals: ProposalsTable;
+  proposal_cosigners: ProposalCosignersTable;
+  proposal_assists: ProposalAssistsTable;
+  proposal_replies: ProposalRepliesTable;
+  proposal_posts: ProposalPostsTable;
+  proposal_templates: ProposalTemplatesTable;
+}
+
+export interface NotificationsTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  read_at: string | null;
+  created_at: string;
+}
+export interface ProposalWindowsTable {
+  session_id: string;
+  org_id: string;
+  opens_on: string;
+  closes_on: string;
+  created_at: string;
+  updated_at: string;
+}
+export interface ProposalsTable {
+  id: string;
+  org_id: string;
+  session_id: string;
+  proposer_member_id: string;
+  proposer_user_id: string;
+  delegation_id: string | null;
+  title: string;
+  reasons: string;
+  measures: string;
+  category: string;
+  single_subject: number;
+  state: string;
+  decision: string | null;
+  decision_reason: string | null;
+  merged_into_id: string | null;
+  decided_at: string | null;
+  draft_decision: string | null;
+  draft_reason: string | null;
+  draft_merge_into_id: string | null;
+  department: string | null;
+  handler_user_id: string | null;
+  deadline: string | null;
+  assigned_at: string | null;
+  reopened: number;
+  rating: string | null;
+  submitted_at: string | null;
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface ProposalCosignersTable {
+  org_id: string;
+  proposal_id: string;
+  member_id: string;
+  status: string;
+  invited_at: string;
+  responded_at: string | null;
+}
+export interface ProposalAssistsTable {
+  org_id: string;
+  proposal_id: string;
+  user_id: string;
+  department: string;
+}
+export interface ProposalRepliesTable {
+  id: string;
+  org_id: string;
+  proposal_id: string;
+  round: number;
+  class: string;
+  content: string;
+  planned_date: string | null;
+  explanation: string | null;
+  user_id: string | null;
+  author_name: string | null;
+  created_at: string;
+  rating: string | null;
+  rating_comment: string | null;
+  rated_at: string | null;
+}
+export interface ProposalPostsTable {
+  id: string;
+  org_id: string;
+  proposal_id: string;
+  kind: string;
+  user_id: string | null;
+  author_name: string | null;
+  body: string;
+  created_at: string;
+}
+export interface ProposalTemplatesTable {
+  id: string;
+  org_id: string;
+  kind: string;
+  name: string;
+  body: string;
+  created_at: string;
+  updated_at: string;
 }

@@ -1,5 +1,79 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { agendaInput, attendanceInput, ballotInput, bulkAttendanceInput, checkinInput, delegateInput, guestInput, sessionInput, termInput, voteInput } from '../../../common/congress';
+import { idParams, route, userOf } from '../../plugins/route';
 import type { Services } from '../../services';
+import { actorOf } from '../audit/audit.repo';
+import { streamSession } from './congress.stream';
 
-// 教代会 routes: being written (issue 3).
-export function congressRoutes(_app: FastifyInstance, _s: Services): void {}
+const termMemberParams = z.object({ id: z.string().min(1).max(64), memberId: z.string().min(1).max(64) });
+const termDelegationParams = z.object({ id: z.string().min(1).max(64), delegationId: z.string().min(1).max(64) });
+const sessionListQuery = z.object({ termId: z.string().max(64).optional() });
+
+export function congressRoutes(app: FastifyInstance, s: Services): void {
+  const c = s.congress;
+  const org = (req: Parameters<typeof userOf>[0]) => userOf(req).org.id;
+  const actor = (req: Parameters<typeof userOf>[0]) => actorOf(userOf(req));
+
+  // Terms and delegates
+  route(app, { method: 'GET', url: '/api/congress/terms', access: 'congress.read', summary: '教代会届次 / terms', handler: ({ req }) => c.terms.list(org(req)) });
+  route(app, { method: 'POST', url: '/api/congress/terms', access: 'congress.manage', summary: '新建届次 / create a term', body: termInput, created: true, handler: ({ req, body }) => c.terms.create(actor(req), body) });
+  route(app, { method: 'GET', url: '/api/congress/terms/:id', access: 'congress.read', summary: '届次详情：代表、代表团、构成 / term detail', params: idParams, handler: ({ req, params }) => c.terms.detail(org(req), params.id) });
+  route(app, {
+    method: 'POST', url: '/api/congress/terms/:id/delegates', access: 'congress.manage', summary: '增加代表 / add a delegate', params: idParams, body: delegateInput, created: true,
+    handler: ({ req, params, body }) => c.terms.addDelegate(actor(req), params.id, body),
+  });
+  route(app, {
+    method: 'DELETE', url: '/api/congress/terms/:id/delegates/:memberId', access: 'congress.manage', summary: '移除代表 / remove a delegate', params: termMemberParams,
+    handler: ({ req, params }) => c.terms.removeDelegate(actor(req), params.id, params.memberId),
+  });
+  route(app, {
+    method: 'PATCH', url: '/api/congress/terms/:id/delegations/:delegationId', access: 'congress.manage', summary: '设置代表团团长 / set a delegation head',
+    params: termDelegationParams, body: z.object({ headMemberId: z.string().max(64).nullable() }),
+    handler: ({ req, params, body }) => c.terms.setDelegationHead(actor(req), params.id, params.delegationId, body.headMemberId),
+  });
+
+  // Sessions, agenda, guests, attendance
+  route(app, { method: 'GET', url: '/api/congress/sessions', access: 'congress.read', summary: '会议列表 / sessions', query: sessionListQuery, handler: ({ req, query }) => c.sessions.list(org(req), query.termId) });
+  route(app, { method: 'POST', url: '/api/congress/sessions', access: 'congress.manage', summary: '新建会议 / create a session', body: sessionInput, created: true, handler: ({ req, body }) => c.sessions.create(actor(req), body) });
+  route(app, { method: 'GET', url: '/api/congress/sessions/:id', access: 'congress.read', summary: '会议详情 / session detail', params: idParams, handler: ({ req, params }) => c.sessions.detail(org(req), params.id) });
+  route(app, {
+    method: 'PUT', url: '/api/congress/sessions/:id/agenda', access: 'congress.manage', summary: '设置议程 / set the agenda', params: idParams, body: agendaInput,
+    handler: ({ req, params, body }) => c.sessions.setAgenda(actor(req), params.id, body.items),
+  });
+  route(app, {
+    method: 'POST', url: '/api/congress/sessions/:id/guests', access: 'congress.manage', summary: '增加列席人员 / add a guest', params: idParams, body: guestInput, created: true,
+    handler: ({ req, params, body }) => c.sessions.addGuest(actor(req), params.id, body),
+  });
+  route(app, { method: 'GET', url: '/api/congress/sessions/:id/attendance', access: 'congress.manage', summary: '签到名单 / attendance list', params: idParams, handler: ({ req, params }) => c.sessions.attendanceList(org(req), params.id) });
+  route(app, {
+    method: 'POST', url: '/api/congress/sessions/:id/attendance', access: 'congress.manage', summary: '标记代表出席 / mark a delegate present', params: idParams, body: attendanceInput,
+    handler: ({ req, params, body }) => c.sessions.setAttendance(actor(req), params.id, body.memberId, body.present, body.leave),
+  });
+  route(app, {
+    method: 'POST', url: '/api/congress/sessions/:id/attendance/bulk', access: 'congress.manage', summary: '批量标记出席 / mark many present', params: idParams, body: bulkAttendanceInput,
+    handler: ({ req, params, body }) => c.sessions.bulkAttendance(actor(req), params.id, body.memberIds, body.present),
+  });
+  route(app, {
+    method: 'POST', url: '/api/congress/sessions/:id/checkin', access: 'congress.read', summary: '代表扫码签到 / delegate checks in', params: idParams, body: checkinInput,
+    handler: ({ req, params, body }) => c.sessions.checkin(actor(req), userOf(req).memberId, params.id, body.code),
+  });
+  route(app, { method: 'GET', url: '/api/congress/sessions/:id/checkin-code', access: 'congress.manage', summary: '签到二维码内容 / check-in code for the QR', params: idParams, handler: async ({ req, params }) => ({ code: await c.sessions.checkinCode(org(req), params.id) }) });
+  route(app, { method: 'GET', url: '/api/congress/sessions/:id/quorum', access: 'congress.read', summary: '法定人数 / quorum', params: idParams, handler: ({ req, params }) => c.sessions.quorum(org(req), params.id) });
+  route(app, { method: 'GET', url: '/api/congress/sessions/:id/live', access: 'congress.read', summary: '大屏实时数据（SSE）/ live projector stream', params: idParams, handler: ({ req, reply, params }) => streamSession(c, org(req), params.id, req, reply) });
+  route(app, { method: 'GET', url: '/api/congress/sessions/:id/mine', access: 'congress.read', summary: '我在本次会议的签到与表决 / my check-in and votes', params: idParams, handler: ({ req, params }) => c.mine(org(req), userOf(req).memberId, params.id) });
+
+  // Votes
+  route(app, { method: 'GET', url: '/api/congress/sessions/:id/votes', access: 'congress.read', summary: '表决列表 / votes of a session', params: idParams, handler: ({ req, params }) => c.votes.listForSession(org(req), params.id) });
+  route(app, {
+    method: 'POST', url: '/api/congress/sessions/:id/votes', access: 'congress.manage', summary: '新建表决或选举 / create a vote', params: idParams, body: voteInput, created: true,
+    handler: ({ req, params, body }) => c.votes.create(actor(req), params.id, body),
+  });
+  route(app, { method: 'GET', url: '/api/congress/votes/:id', access: 'congress.read', summary: '表决详情 / a vote', params: idParams, handler: ({ req, params }) => c.votes.get(org(req), params.id) });
+  route(app, { method: 'POST', url: '/api/congress/votes/:id/open', access: 'congress.manage', summary: '开始表决（须达法定人数）/ open a vote', params: idParams, handler: ({ req, params }) => c.votes.open(actor(req), params.id) });
+  route(app, {
+    method: 'POST', url: '/api/congress/votes/:id/ballots', access: 'congress.read', summary: '代表投票 / cast a ballot', params: idParams, body: ballotInput, created: true,
+    handler: ({ req, params, body }) => c.votes.cast(actor(req), userOf(req).memberId, params.id, body),
+  });
+  route(app, { method: 'POST', url: '/api/congress/votes/:id/close', access: 'congress.manage', summary: '结束表决并计票 / close and count', params: idParams, handler: ({ req, params }) => c.votes.close(actor(req), params.id) });
+}

@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import { isoDate } from './members';
+
+// 提案 (congress proposals). Workflow after the 提案工作委员会 practice of 中国矿业大学 and 青岛科技大学
+// and school rules (see docs/rules.md): draft → submitted → 立案 / 并案 / 转为意见建议 / 不予立案 →
+// 交办 → 答复 (A/B/C) → rated → closed; 不满意 reopens once for a second reply.
+
+type Labels<T extends string> = Record<T, { zh: string; en: string }>;
+
+export const PROPOSAL_CATEGORIES = ['teaching', 'development', 'welfare', 'logistics', 'democracy', 'campus', 'other'] as const;
+export type ProposalCategory = (typeof PROPOSAL_CATEGORIES)[number];
+export const PROPOSAL_CATEGORY_LABELS: Labels<ProposalCategory> = {
+  teaching: { zh: '教育教学', en: 'Teaching' },
+  development: { zh: '教师发展', en: 'Teacher development' },
+  welfare: { zh: '福利待遇', en: 'Pay and welfare' },
+  logistics: { zh: '后勤保障', en: 'Logistics' },
+  democracy: { zh: '民主管理', en: 'Democratic management' },
+  campus: { zh: '校园建设', en: 'Campus' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const PROPOSAL_STATES = ['draft', 'submitted', 'accepted', 'merged', 'converted', 'rejected', 'assigned', 'replied', 'closed'] as const;
+export type ProposalState = (typeof PROPOSAL_STATES)[number];
+export const PROPOSAL_STATE_LABELS: Labels<ProposalState> = {
+  draft: { zh: '草稿', en: 'Draft' },
+  submitted: { zh: '已提交', en: 'Submitted' },
+  accepted: { zh: '已立案', en: 'Accepted' },
+  merged: { zh: '已并案', en: 'Merged' },
+  converted: { zh: '转为意见建议', en: 'Converted to a suggestion' },
+  rejected: { zh: '不予立案', en: 'Not accepted' },
+  assigned: { zh: '已交办', en: 'Assigned' },
+  replied: { zh: '已答复', en: 'Replied' },
+  closed: { zh: '已办结', en: 'Closed' },
+};
+
+/** The committee's decisions on a submitted proposal. */
+export const PROPOSAL_DECISIONS = ['accepted', 'merged', 'converted', 'rejected'] as const;
+export type ProposalDecision = (typeof PROPOSAL_DECISIONS)[number];
+
+/** Reply classes: A 已解决, B 列入计划解决 (with a date), C 暂不能解决 (with an explanation). */
+export const REPLY_CLASSES = ['A', 'B', 'C'] as const;
+export type ReplyClass = (typeof REPLY_CLASSES)[number];
+export const REPLY_CLASS_LABELS: Labels<ReplyClass> = {
+  A: { zh: 'A 已解决', en: 'A Solved' },
+  B: { zh: 'B 列入计划解决', en: 'B Planned' },
+  C: { zh: 'C 暂不能解决', en: 'C Not possible for now' },
+};
+
+export const PROPOSAL_RATINGS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export type ProposalRating = (typeof PROPOSAL_RATINGS)[number];
+export const PROPOSAL_RATING_LABELS: Labels<ProposalRating> = {
+  satisfied: { zh: '满意', en: 'Satisfied' },
+  basically_satisfied: { zh: '基本满意', en: 'Basically satisfied' },
+  unsatisfied: { zh: '不满意', en: 'Unsatisfied' },
+};
+/** 不满意 reopens a proposal for another reply this many times (common practice: once). */
+export const PROPOSAL_MAX_REOPENS = 1;
+
+export const TEMPLATE_KINDS = ['decision', 'reply'] as const;
+
+const id = z.string().min(1).max(64);
+const text = (min: number, max: number) => z.string().trim().min(min, { message: 'err.required' }).max(max, { message: 'err.too_long' });
+const ids = z.array(id).min(1, { message: 'err.required' }).max(200);
+const flag = z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true');
+
+const proposalFields = z.object({
+  title: text(2, 100),
+  reasons: text(1, 5000),
+  measures: text(1, 5000),
+  category: z.enum(PROPOSAL_CATEGORIES, { message: 'err.enum' }),
+});
+export const proposalInput = proposalFields.extend({
+  sessionId: id,
+  /** A 代表团 (collective) proposal: the caller must be its head. */
+  delegationId: id.optional(),
+});
+export type ProposalInput = z.infer<typeof proposalInput>;
+export const proposalPatch = proposalFields.partial();
+
+export const coSignersInput = z.object({ memberIds: z.array(id).min(1, { message: 'err.required' }).max(20) });
+export const coSignInput = z.object({ accept: z.boolean() });
+/** The proposer confirms the proposal keeps to one subject (一事一案). */
+export const submitInput = z.object({ singleSubject: z.literal(true, { message: 'err.proposal_single_subject' }) });
+
+const decisionFields = z.object({
+  decision: z.enum(PROPOSAL_DECISIONS, { message: 'err.enum' }),
+  reason: z.string().trim().max(2000, { message: 'err.too_long' }).optional(),
+  mergeIntoId: id.optional(),
+  /** false (default): a draft the committee publishes later, together with others. */
+  publish: z.boolean().default(false),
+});
+type DecisionFields = z.infer<typeof decisionFields>;
+const decisionRules = (d: DecisionFields, ctx: z.RefinementCtx) => {
+  if (d.decision === 'rejected' && !d.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'err.proposal_reason_required' });
+  if (d.decision === 'merged' && !d.mergeIntoId) ctx.addIssue({ code: 'custom', path: ['mergeIntoId'], message: 'err.required' });
+};
+export const decisionInput = decisionFields.superRefine(decisionRules);
+export type DecisionInput = z.infer<typeof decisionInput>;
+export const batchDecisionInput = decisionFields.extend({ ids }).superRefine(decisionRules);
+export const publishInput = z.object({ ids: ids.optional() });
+
+const assignee = z.object({ department: text(1, 60), handlerUserId: id });
+export const assignInput = assignee.extend({ deadline: isoDate, assists: z.array(assignee).max(5).optional() });
+export type AssignInput = z.infer<typeof assignInput>;
+
+export const replyInput = z
+  .object({
+    class: z.enum(REPLY_CLASSES, { message: 'err.enum' }),
+    content: text(1, 5000),
+    plannedDate: isoDate.optional(),
+    explanation: z.string().trim().max(5000, { message: 'err.too_long' }).optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (r.class === 'B' && !r.plannedDate) ctx.addIssue({ code: 'custom', path: ['plannedDate'], message: 'err.proposal_planned_date' });
+    if (r.class === 'C' && !r.explanation) ctx.addIssue({ code: 'custom', path: ['explanation'], message: 'err.proposal_explanation' });
+  });
+export type ReplyInput = z.infer<typeof replyInput>;
+
+export const ratingInput = z.object({ rating: z.enum(PROPOSAL_RATINGS, { message: 'err.enum' }), comment: z.string().trim().max(1000).optional() });
+export const messageInput = z.object({ body: text(1, 2000) });
+export const templateInput = z.object({ kind: z.enum(TEMPLATE_KINDS, { message: 'err.enum' }), name: text(1, 60), body: text(1, 5000) });
+export const templatePatch = templateInput.partial();
+export const windowInput = z
+  .object({ sessionId: id, opensOn: isoDate, closesOn: isoDate })
+  .refine((w) => w.closesOn >= w.opensOn, { message: 'err.proposal_window_dates', path: ['closesOn'] });
+
+export const proposalListQuery = z.object({
+  q: z.string().trim().max(60).optional(),
+  state: z.enum(PROPOSAL_STATES, { message: 'err.enum' }).optional(),
+  category: z.enum(PROPOSAL_CATEGORIES, { message: 'err.enum' }).optional(),
+  department: z.string().trim().max(60).optional(),
+  sessionId: id.optional(),
+  proposerId: id.optional(),
+  /** Assigned, deadline passed, not yet replied. */
+  overdue: flag,
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type ProposalListQuery = z.infer<typeof proposalListQuery>;
+
+/** Figures for one congress session or one 学年 (Sept–Aug, e.g. 2025 = 2025-09-01 … 2026-08-31). */
+export const proposalPeriodQuery = z.object({
+  sessionId: id.optional(),
+  schoolYear: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export type ProposalPeriod = z.infer<typeof proposalPeriodQuery>;
+
+export interface ProposalListItem {
+  id: string;
+  sessionId: string;
+  sessionName: string;
+  title: string;
+  category: ProposalCategory;
+  state: ProposalState;
+  proposerMemberId: string;
+  proposerName: string;
+  delegationId: string | null;
+  department: string | null;
+  deadline: string | null;
+  overdue: boolean;
+  submittedAt: string | null;
+  updatedAt: string;
+}
+
+export interface ProposalCoSigner {
+  memberId: string;
+  name: string;
+  status: 'invited' | 'accepted' | 'declined';
+}
+export interface ProposalReply {
+  id: string;
+  round: number;
+  class: ReplyClass;
+  content: string;
+  plannedDate: string | null;
+  explanation: string | null;
+  authorName: string | null;
+  createdAt: string;
+  rating: ProposalRating | null;
+  ratingComment: string | null;
+}
+export interface ProposalPost {
+  id: string;
+  authorName: string | null;
+  body: string;
+  createdAt: string;
+}
+
+export interface Proposal extends ProposalListItem {
+  reasons: string;
+  measures: string;
+  singleSubject: boolean;
+  coSigners: ProposalCoSigner[];
+  /** The published decision; reason shown to the proposer (required for 不予立案). */
+  decision: ProposalDecision | null;
+  decisionReason: string | null;
+  decidedAt: string | null;
+  mergedInto: { id: string; title: string } | null;
+  mergedFrom: { id: string; title: string }[];
+  handlerUserId: string | null;
+  assists: { department: string; handlerUserId: string }[];
+  reopened: boolean;
+  rating: ProposalRating | null;
+  replies: ProposalReply[];
+  messages: ProposalPost[];
+  /** Committee only: an unpublished decision and private notes. Absent for everyone else. */
+  draftDecision?: { decision: ProposalDecision; reason: string | null; mergeIntoId: string | null } | null;
+  notes?: ProposalPost[];
+}
+
+export interface ProposalWindow {
+  sessionId: string;
+  sessionName: string;
+  opensOn: string;
+  closesOn: string;
+  open: boolean;
+}
+export interface ProposalTemplate {
+  id: string;
+  kind: (typeof TEMPLATE_KINDS)[number];
+  name: string;
+  body: string;
+}
+
+export interface ProposalFigures {
+  /** 提案数: proposals submitted. */
+  submitted: number;
+  /** 立案数 */
+  accepted: number;
+  /** 立案率 = 立案数 / 提案数; null when nothing was submitted. */
+  acceptedRate: number | null;
+  /** Accepted proposals replied to or closed. */
+  done: number;
+  /** 办结率 = done / 立案数 */
+  doneRate: number | null;
+  rated: number;
+  /** 满意 + 基本满意 */
+  satisfied: number;
+  /** 满意率 = satisfied / rated */
+  satisfactionRate: number | null;
+}
+export interface ProposalStats {
+  period: { sessionId: string | null; schoolYear: number | null; from: string | null; to: string | null };
+  total: ProposalFigures;
+  byCategory: ({ category: ProposalCategory; label: string } & ProposalFigures)[];
+  byDepartment: ({ department: string } & ProposalFigures)[];
+}

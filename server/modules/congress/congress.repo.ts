@@ -1,0 +1,107 @@
+import type { Db } from '../../db/database';
+import type {
+  CongressAgendaItemsTable,
+  CongressDelegatesTable,
+  CongressDelegationsTable,
+  CongressGuestsTable,
+  CongressSessionsTable,
+  CongressTermsTable,
+} from '../../db/tables';
+
+const count = (n: { n: number | string } | undefined) => Number(n?.n ?? 0);
+
+// Terms, delegations, delegates, sessions, agenda, guests and attendance. Every query takes orgId.
+export const congressRepo = {
+  insertTerm: (db: Db, row: CongressTermsTable) => db.insertInto('congress_terms').values(row).execute(),
+  findTerm: (db: Db, orgId: string, id: string) =>
+    db.selectFrom('congress_terms').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
+  listTerms: (db: Db, orgId: string) => db.selectFrom('congress_terms').selectAll().where('org_id', '=', orgId).orderBy('start_date', 'desc').execute(),
+
+  findDelegationByName: (db: Db, termId: string, name: string) =>
+    db.selectFrom('congress_delegations').selectAll().where('term_id', '=', termId).where('name', '=', name).executeTakeFirst(),
+  insertDelegation: (db: Db, row: CongressDelegationsTable) => db.insertInto('congress_delegations').values(row).execute(),
+  setDelegationHead: (db: Db, orgId: string, id: string, memberId: string | null) =>
+    db.updateTable('congress_delegations').set({ head_member_id: memberId }).where('org_id', '=', orgId).where('id', '=', id).execute(),
+  listDelegations: (db: Db, orgId: string, termId: string) =>
+    db
+      .selectFrom('congress_delegations as d')
+      .leftJoin('members as h', 'h.id', 'd.head_member_id')
+      .select(['d.id', 'd.name', 'd.head_member_id', 'h.name as head_name'])
+      .where('d.org_id', '=', orgId)
+      .where('d.term_id', '=', termId)
+      .orderBy('d.name')
+      .execute(),
+
+  insertDelegate: (db: Db, row: CongressDelegatesTable) => db.insertInto('congress_delegates').values(row).execute(),
+  findDelegate: (db: Db, orgId: string, termId: string, memberId: string) =>
+    db.selectFrom('congress_delegates').selectAll().where('org_id', '=', orgId).where('term_id', '=', termId).where('member_id', '=', memberId).executeTakeFirst(),
+  removeDelegate: (db: Db, orgId: string, termId: string, memberId: string) =>
+    db.deleteFrom('congress_delegates').where('org_id', '=', orgId).where('term_id', '=', termId).where('member_id', '=', memberId).execute(),
+  listDelegates: (db: Db, orgId: string, termId: string) =>
+    db
+      .selectFrom('congress_delegates as cd')
+      .innerJoin('members as m', 'm.id', 'cd.member_id')
+      .leftJoin('congress_delegations as dl', 'dl.id', 'cd.delegation_id')
+      .select(['cd.member_id', 'cd.is_leader', 'm.name', 'm.employee_no', 'm.staff_category', 'm.department', 'dl.id as delegation_id', 'dl.name as delegation_name'])
+      .where('cd.org_id', '=', orgId)
+      .where('cd.term_id', '=', termId)
+      .orderBy('m.name_pinyin')
+      .execute(),
+  delegateCount: async (db: Db, orgId: string, termId: string) =>
+    count(await db.selectFrom('congress_delegates').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', orgId).where('term_id', '=', termId).executeTakeFirst()),
+
+  insertSession: (db: Db, row: CongressSessionsTable) => db.insertInto('congress_sessions').values(row).execute(),
+  findSession: (db: Db, orgId: string, id: string) =>
+    db.selectFrom('congress_sessions').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
+  listSessions: (db: Db, orgId: string, termId?: string) => {
+    let q = db.selectFrom('congress_sessions as s').innerJoin('congress_terms as t', 't.id', 's.term_id').selectAll('s').select('t.name as term_name').where('s.org_id', '=', orgId);
+    if (termId) q = q.where('s.term_id', '=', termId);
+    return q.orderBy('s.date', 'desc').execute();
+  },
+
+  replaceAgenda: async (db: Db, orgId: string, sessionId: string, rows: CongressAgendaItemsTable[]) => {
+    await db.deleteFrom('congress_agenda_items').where('org_id', '=', orgId).where('session_id', '=', sessionId).execute();
+    if (rows.length) await db.insertInto('congress_agenda_items').values(rows).execute();
+  },
+  agenda: (db: Db, orgId: string, sessionId: string) =>
+    db.selectFrom('congress_agenda_items').selectAll().where('org_id', '=', orgId).where('session_id', '=', sessionId).orderBy('position').execute(),
+
+  insertGuest: (db: Db, row: CongressGuestsTable) => db.insertInto('congress_guests').values(row).execute(),
+  guests: (db: Db, orgId: string, sessionId: string) =>
+    db.selectFrom('congress_guests').selectAll().where('org_id', '=', orgId).where('session_id', '=', sessionId).orderBy('name').execute(),
+
+  /** Sets a delegate's status for the session (insert or update: one row per delegate and session). */
+  async setAttendance(db: Db, row: { org_id: string; session_id: string; member_id: string; status: string; method: string; at: string }) {
+    await db
+      .insertInto('congress_attendance')
+      .values(row)
+      .onConflict((oc) => oc.columns(['session_id', 'member_id']).doUpdateSet({ status: row.status, method: row.method, at: row.at }))
+      .execute();
+  },
+  attendance: (db: Db, orgId: string, sessionId: string) =>
+    db.selectFrom('congress_attendance').selectAll().where('org_id', '=', orgId).where('session_id', '=', sessionId).execute(),
+  /** Delegates of the session's term by status, counting only current delegates. */
+  async attendanceCounts(db: Db, orgId: string, sessionId: string, termId: string) {
+    const rows = await db
+      .selectFrom('congress_attendance as a')
+      .innerJoin('congress_delegates as d', (j) => j.onRef('d.member_id', '=', 'a.member_id').on('d.term_id', '=', termId))
+      .select(['a.status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('a.org_id', '=', orgId)
+      .where('a.session_id', '=', sessionId)
+      .groupBy('a.status')
+      .execute();
+    const by = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+    return { present: by.present ?? 0, leave: by.leave ?? 0 };
+  },
+  presentDelegateIds: async (db: Db, orgId: string, sessionId: string, termId: string) =>
+    (
+      await db
+        .selectFrom('congress_attendance as a')
+        .innerJoin('congress_delegates as d', (j) => j.onRef('d.member_id', '=', 'a.member_id').on('d.term_id', '=', termId))
+        .select('a.member_id')
+        .where('a.org_id', '=', orgId)
+        .where('a.session_id', '=', sessionId)
+        .where('a.status', '=', 'present')
+        .execute()
+    ).map((r) => r.member_id),
+};

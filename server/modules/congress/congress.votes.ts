@@ -1,0 +1,170 @@
+import { majorityThreshold, type ElectionResult, type ResolutionResult, type VoteChoice, type VoteKind, type VoteResult, type VoteStatus } from '../../../common/congress';
+import type { Database } from '../../db/database';
+import type { CongressVotesTable } from '../../db/tables';
+import { AppError, Invalid, NotFound } from '../../lib/errors';
+import { newId, randomToken } from '../../lib/ids';
+import { nowIso } from '../../lib/time';
+import { auditRepo, type Actor } from '../audit/audit.repo';
+import type { OrgsService } from '../orgs/orgs.service';
+import { membersRepo } from '../members/members.repo';
+import { congressRepo } from './congress.repo';
+import type { LiveHub } from './congress.live';
+import type { SessionsService } from './congress.sessions';
+import { votesRepo } from './votes.repo';
+
+const STATUS_LABEL: Record<VoteStatus, string> = { draft: '未开始', open: '投票中', closed: '已结束' };
+const stateError = (status: string) => new AppError(409, 'vote_state', 'err.congress_vote_state', { status: STATUS_LABEL[status as VoteStatus] ?? status });
+
+/**
+ * Tallies ballots into the result. Passing and being elected need more than half of the base (all
+ * delegates, or 应到会 where the school says so), not of those present. Candidates tied for the last
+ * seat are none of them elected: the congress votes again for that seat.
+ */
+export function tally(kind: VoteKind, ballots: string[], base: number, cast: number, eligible: number, seats: number, candidates: { member_id: string; name: string }[]): VoteResult {
+  const threshold = majorityThreshold(base);
+  if (kind === 'resolution') {
+    const n = (c: VoteChoice) => ballots.filter((b) => b === c).length;
+    const yes = n('yes');
+    return { kind, cast, eligible, base, threshold, passed: yes >= threshold, yes, no: n('no'), abstain: n('abstain') } satisfies ResolutionResult;
+  }
+  const votes = new Map(candidates.map((c) => [c.member_id, 0]));
+  for (const b of ballots) for (const id of JSON.parse(b) as string[]) votes.set(id, (votes.get(id) ?? 0) + 1);
+  const qualified = candidates.filter((c) => votes.get(c.member_id)! >= threshold).sort((a, b) => votes.get(b.member_id)! - votes.get(a.member_id)!);
+  let elected = qualified.slice(0, seats);
+  let tied: string[] = [];
+  if (qualified.length > seats) {
+    const cut = votes.get(qualified[seats - 1].member_id)!;
+    if (votes.get(qualified[seats].member_id) === cut) {
+      tied = qualified.filter((c) => votes.get(c.member_id) === cut).map((c) => c.member_id);
+      elected = elected.filter((c) => votes.get(c.member_id)! > cut);
+    }
+  }
+  const electedIds = new Set(elected.map((c) => c.member_id));
+  return {
+    kind,
+    cast,
+    eligible,
+    base,
+    threshold,
+    seats,
+    candidates: candidates.map((c) => ({ memberId: c.member_id, name: c.name, votes: votes.get(c.member_id)!, elected: electedIds.has(c.member_id) })),
+    tied,
+  } satisfies ElectionResult;
+}
+
+export function createVotesService(database: Database, orgs: OrgsService, sessions: SessionsService, live: LiveHub) {
+  const { db } = database;
+
+  async function vote(orgId: string, id: string) {
+    const v = await votesRepo.find(db, orgId, id);
+    if (!v) throw NotFound();
+    return v;
+  }
+
+  async function view(v: CongressVotesTable) {
+    const [candidates, counts] = await Promise.all([votesRepo.candidates(db, v.id), votesRepo.counts(db, v.id)]);
+    return {
+      id: v.id,
+      sessionId: v.session_id,
+      title: v.title,
+      kind: v.kind as VoteKind,
+      secret: v.secret === 1,
+      seats: v.seats,
+      status: v.status as VoteStatus,
+      candidates: candidates.map((c) => ({ memberId: c.member_id, name: c.name })),
+      cast: counts.cast,
+      eligible: counts.eligible,
+      result: v.result ? (JSON.parse(v.result) as VoteResult) : null,
+    };
+  }
+
+  return {
+    get: async (orgId: string, id: string) => view(await vote(orgId, id)),
+    listForSession: async (orgId: string, sessionId: string) => {
+      await sessions.session(orgId, sessionId);
+      return Promise.all((await votesRepo.listForSession(db, orgId, sessionId)).map(view));
+    },
+
+    async create(actor: Actor, sessionId: string, input: { title: string; kind: VoteKind; secret: boolean; seats?: number; candidates?: string[] }) {
+      const s = await sessions.session(actor.orgId, sessionId);
+      const candidates = input.kind === 'election' ? input.candidates ?? [] : [];
+      if ((await membersRepo.existingIds(db, actor.orgId, candidates)).length !== candidates.length) throw Invalid('candidates', 'err.congress_not_member');
+      const now = nowIso();
+      const row: CongressVotesTable = {
+        id: newId(), org_id: actor.orgId, session_id: sessionId, title: input.title, kind: input.kind, secret: input.secret ? 1 : 0,
+        seats: input.kind === 'election' ? input.seats! : null, status: 'draft', base: null, opened_at: null, closed_at: null, result: null, created_at: now, updated_at: now,
+      };
+      await db.transaction().execute(async (trx) => {
+        await votesRepo.insert(trx, row);
+        await votesRepo.insertCandidates(trx, row.id, candidates);
+        await auditRepo.record(trx, actor, { action: 'create', entity: 'congress_vote', entityId: row.id, label: `${s.name} · ${row.title}`, after: input });
+      });
+      live.touch(sessionId);
+      return view(row);
+    },
+
+    /** Opens a vote: only with quorum; snapshots who may vote (delegates present now) and the base. */
+    async open(actor: Actor, id: string) {
+      const v = await vote(actor.orgId, id);
+      if (v.status !== 'draft') throw stateError(v.status);
+      const s = await sessions.session(actor.orgId, v.session_id);
+      const q = await sessions.quorum(actor.orgId, v.session_id);
+      if (!q.met) throw new AppError(409, 'no_quorum', 'err.congress_no_quorum', { delegates: q.delegates, present: q.present, required: q.required });
+      const { quorumBase } = (await orgs.get(actor.orgId)).settings;
+      const base = quorumBase === 'expected_delegates' ? q.expected : q.delegates;
+      await db.transaction().execute(async (trx) => {
+        const present = await congressRepo.presentDelegateIds(trx, actor.orgId, v.session_id, s.term_id);
+        await votesRepo.insertVoters(trx, id, present);
+        await votesRepo.update(trx, actor.orgId, id, { status: 'open', base, opened_at: nowIso(), updated_at: nowIso() });
+        await auditRepo.record(trx, actor, { action: 'open', entity: 'congress_vote', entityId: id, label: v.title, after: { base, eligible: present.length } });
+      });
+      live.touch(v.session_id);
+      return view((await votesRepo.find(db, actor.orgId, id))!);
+    },
+
+    /**
+     * A delegate's ballot. The voter row is flipped and the ballot stored in one transaction; a secret
+     * ballot carries no voter, no time, and a random key. No audit row: it would say who and when.
+     */
+    async cast(actor: Actor, memberId: string | null, id: string, ballot: { choice: VoteChoice } | { candidates: string[] }) {
+      const v = await vote(actor.orgId, id);
+      if (v.status !== 'open') throw stateError(v.status);
+      if (!memberId || !(await votesRepo.isVoter(db, id, memberId))) throw new AppError(403, 'not_eligible', 'err.congress_not_eligible');
+      let choice: string;
+      if (v.kind === 'resolution') {
+        if (!('choice' in ballot)) throw new AppError(422, 'ballot_kind', 'err.congress_ballot_kind');
+        choice = ballot.choice;
+      } else {
+        if (!('candidates' in ballot)) throw new AppError(422, 'ballot_kind', 'err.congress_ballot_kind');
+        const chosen = [...new Set(ballot.candidates)];
+        if (chosen.length > v.seats!) throw new AppError(422, 'too_many', 'err.congress_too_many_candidates', { seats: v.seats! });
+        const allowed = new Set((await votesRepo.candidates(db, id)).map((c) => c.member_id));
+        if (chosen.some((c) => !allowed.has(c))) throw new AppError(422, 'not_candidate', 'err.congress_not_candidate');
+        choice = JSON.stringify(chosen.sort());
+      }
+      await db.transaction().execute(async (trx) => {
+        if (!(await votesRepo.markVoted(trx, id, memberId))) throw new AppError(409, 'already_voted', 'err.congress_already_voted');
+        await votesRepo.insertBallot(trx, { vote_id: id, id: randomToken(16), choice, voter_member_id: v.secret === 1 ? null : memberId });
+      });
+      live.touch(v.session_id);
+      return { received: true };
+    },
+
+    async close(actor: Actor, id: string): Promise<VoteResult> {
+      const v = await vote(actor.orgId, id);
+      if (v.status !== 'open') throw stateError(v.status);
+      const result = await db.transaction().execute(async (trx) => {
+        const [ballots, counts, candidates] = await Promise.all([votesRepo.ballots(trx, id), votesRepo.counts(trx, id), votesRepo.candidates(trx, id)]);
+        const r = tally(v.kind as VoteKind, ballots.map((b) => b.choice), v.base!, counts.cast, counts.eligible, v.seats ?? 0, candidates);
+        await votesRepo.update(trx, actor.orgId, id, { status: 'closed', closed_at: nowIso(), result: JSON.stringify(r), updated_at: nowIso() });
+        if (v.secret === 1) await votesRepo.scrubSecret(trx, id);
+        await auditRepo.record(trx, actor, { action: 'close', entity: 'congress_vote', entityId: id, label: v.title, after: r });
+        return r;
+      });
+      if (v.secret === 1) await votesRepo.compact(db, database.dialect);
+      live.touch(v.session_id);
+      return result;
+    },
+  };
+}
+export type VotesService = ReturnType<typeof createVotesService>;

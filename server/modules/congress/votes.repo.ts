@@ -1,0 +1,80 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database';
+import type { CongressBallotsTable, CongressVotesTable } from '../../db/tables';
+
+export const votesRepo = {
+  insert: (db: Db, row: CongressVotesTable) => db.insertInto('congress_votes').values(row).execute(),
+  insertCandidates: async (db: Db, voteId: string, memberIds: string[]) => {
+    if (memberIds.length) await db.insertInto('congress_vote_candidates').values(memberIds.map((member_id, position) => ({ vote_id: voteId, member_id, position }))).execute();
+  },
+  find: (db: Db, orgId: string, id: string) => db.selectFrom('congress_votes').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
+  listForSession: (db: Db, orgId: string, sessionId: string) =>
+    db.selectFrom('congress_votes').selectAll().where('org_id', '=', orgId).where('session_id', '=', sessionId).orderBy('created_at').execute(),
+  candidates: (db: Db, voteId: string) =>
+    db
+      .selectFrom('congress_vote_candidates as c')
+      .innerJoin('members as m', 'm.id', 'c.member_id')
+      .select(['c.member_id', 'm.name'])
+      .where('c.vote_id', '=', voteId)
+      .orderBy('c.position')
+      .execute(),
+  update: (db: Db, orgId: string, id: string, patch: Partial<CongressVotesTable>) =>
+    db.updateTable('congress_votes').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute(),
+
+  /** Opening snapshots who may vote: the delegates present at that moment. */
+  insertVoters: async (db: Db, voteId: string, memberIds: string[]) => {
+    for (let i = 0; i < memberIds.length; i += 500) {
+      await db.insertInto('congress_voters').values(memberIds.slice(i, i + 500).map((member_id) => ({ vote_id: voteId, member_id, voted: 0 }))).execute();
+    }
+  },
+  isVoter: async (db: Db, voteId: string, memberId: string) =>
+    (await db.selectFrom('congress_voters').select('voted').where('vote_id', '=', voteId).where('member_id', '=', memberId).executeTakeFirst()) ?? null,
+  /**
+   * Marks the voter as having voted only if they had not: one row changes or none. The guard is in the
+   * UPDATE itself, so two ballots arriving at once cannot both pass on either database.
+   */
+  markVoted: async (db: Db, voteId: string, memberId: string) => {
+    const r = await db.updateTable('congress_voters').set({ voted: 1 }).where('vote_id', '=', voteId).where('member_id', '=', memberId).where('voted', '=', 0).executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+  insertBallot: (db: Db, row: CongressBallotsTable) => db.insertInto('congress_ballots').values(row).execute(),
+  counts: async (db: Db, voteId: string) => {
+    const r = await db
+      .selectFrom('congress_voters')
+      .select((eb) => [eb.fn.countAll<number>().as('eligible'), eb.fn.sum<number>('voted').as('cast')])
+      .where('vote_id', '=', voteId)
+      .executeTakeFirstOrThrow();
+    return { eligible: Number(r.eligible), cast: Number(r.cast ?? 0) };
+  },
+  /** For a delegate's phone: the votes of a session they are on the roll of, and whether they voted. */
+  rollOf: (db: Db, orgId: string, sessionId: string, memberId: string) =>
+    db
+      .selectFrom('congress_voters as r')
+      .innerJoin('congress_votes as v', 'v.id', 'r.vote_id')
+      .select(['r.vote_id', 'r.voted'])
+      .where('v.org_id', '=', orgId)
+      .where('v.session_id', '=', sessionId)
+      .where('r.member_id', '=', memberId)
+      .execute(),
+  ballots: (db: Db, voteId: string) => db.selectFrom('congress_ballots').select(['choice', 'voter_member_id']).where('vote_id', '=', voteId).execute(),
+
+  /**
+   * After a secret vote closes, rewrite its ballots and voter rows in one statement each, so that no
+   * row keeps a trace of the order or the transaction it came from (PostgreSQL's xmin would otherwise
+   * pair a ballot with the voter row updated in the same transaction).
+   */
+  async scrubSecret(db: Db, voteId: string): Promise<void> {
+    const ballots = await db.selectFrom('congress_ballots').selectAll().where('vote_id', '=', voteId).orderBy('id').execute();
+    const voters = await db.selectFrom('congress_voters').selectAll().where('vote_id', '=', voteId).orderBy('member_id').execute();
+    await db.deleteFrom('congress_ballots').where('vote_id', '=', voteId).execute();
+    await db.deleteFrom('congress_voters').where('vote_id', '=', voteId).execute();
+    for (let i = 0; i < ballots.length; i += 500) await db.insertInto('congress_ballots').values(ballots.slice(i, i + 500)).execute();
+    for (let i = 0; i < voters.length; i += 500) await db.insertInto('congress_voters').values(voters.slice(i, i + 500)).execute();
+  },
+
+  /** Outside any transaction: drop dead row versions (PostgreSQL) or fold the WAL into the file (SQLite). */
+  async compact(db: Db, dialect: 'sqlite' | 'postgres'): Promise<void> {
+    if (dialect === 'postgres') await sql`vacuum congress_ballots, congress_voters`.execute(db);
+    else await sql`pragma wal_checkpoint(truncate)`.execute(db);
+  },
+};

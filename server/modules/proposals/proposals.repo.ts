@@ -1,0 +1,151 @@
+import type { ProposalListQuery } from '../../../common/proposals';
+import type { Db } from '../../db/database';
+import type { ProposalAssistsTable, ProposalsTable } from '../../db/tables';
+
+export type ProposalRow = ProposalsTable & { session_name: string; proposer_name: string };
+export type ProposalFilter = Omit<ProposalListQuery, 'page' | 'pageSize'>;
+/** Whose proposals a list may show: the whole organisation (committee) or those a person takes part in. */
+export type Scope = { all: true } | { all: false; userId: string; memberId: string | null };
+
+function withNames(db: Db, orgId: string) {
+  return db
+    .selectFrom('proposals as p')
+    .innerJoin('congress_sessions as s', 's.id', 'p.session_id')
+    .innerJoin('members as m', 'm.id', 'p.proposer_member_id')
+    .where('p.org_id', '=', orgId);
+}
+type Base = ReturnType<typeof withNames>;
+
+function scoped(db: Db, q: Base, orgId: string, scope: Scope): Base {
+  if (scope.all) return q;
+  const { userId, memberId } = scope;
+  return q.where((eb) =>
+    eb.or([
+      eb('p.proposer_user_id', '=', userId),
+      eb('p.handler_user_id', '=', userId),
+      eb('p.id', 'in', db.selectFrom('proposal_assists').select('proposal_id').where('org_id', '=', orgId).where('user_id', '=', userId)),
+      ...(memberId
+        ? [
+            eb('p.proposer_member_id', '=', memberId),
+            eb('p.id', 'in', db.selectFrom('proposal_cosigners').select('proposal_id').where('org_id', '=', orgId).where('member_id', '=', memberId)),
+          ]
+        : []),
+    ]),
+  );
+}
+
+// Search is a plain LIKE over 案由, 理由 and 建议 within one organisation: enough for a school's few hundred
+// proposals a year. A city union's archive would want a full-text index (FTS5 / tsvector with zhparser).
+function filtered(db: Db, orgId: string, scope: Scope, f: ProposalFilter, today: string): Base {
+  let q = scoped(db, withNames(db, orgId), orgId, scope);
+  if (f.state) q = q.where('p.state', '=', f.state);
+  if (f.category) q = q.where('p.category', '=', f.category);
+  if (f.sessionId) q = q.where('p.session_id', '=', f.sessionId);
+  if (f.proposerId) q = q.where('p.proposer_member_id', '=', f.proposerId);
+  if (f.overdue) q = q.where('p.state', '=', 'assigned').where('p.deadline', '<', today);
+  if (f.department) {
+    const dept = f.department;
+    q = q.where((eb) =>
+      eb.or([
+        eb('p.department', '=', dept),
+        eb('p.id', 'in', db.selectFrom('proposal_assists').select('proposal_id').where('org_id', '=', orgId).where('department', '=', dept)),
+      ]),
+    );
+  }
+  if (f.q) {
+    const like = `%${f.q}%`;
+    q = q.where((eb) => eb.or([eb('p.title', 'like', like), eb('p.reasons', 'like', like), eb('p.measures', 'like', like)]));
+  }
+  return q;
+}
+
+const display = (q: Base) => q.selectAll('p').select(['s.name as session_name', 'm.name as proposer_name']);
+
+export const proposalsRepo = {
+  async list(db: Db, orgId: string, scope: Scope, f: ProposalListQuery, today: string): Promise<{ rows: ProposalRow[]; total: number }> {
+    const q = filtered(db, orgId, scope, f, today);
+    const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    const rows = await display(q)
+      .orderBy('p.updated_at', 'desc')
+      .orderBy('p.id', 'desc')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute();
+    return { rows, total: Number(total) };
+  },
+
+  /** Every matching proposal, oldest submission first, for exports. */
+  all: (db: Db, orgId: string, f: ProposalFilter, today: string): Promise<ProposalRow[]> =>
+    display(filtered(db, orgId, { all: true }, f, today)).orderBy('p.submitted_at').orderBy('p.id').execute(),
+
+  find: (db: Db, orgId: string, id: string): Promise<ProposalRow | undefined> => display(withNames(db, orgId).where('p.id', '=', id)).executeTakeFirst(),
+
+  byIds: (db: Db, orgId: string, ids: string[]): Promise<ProposalRow[]> =>
+    ids.length === 0 ? Promise.resolve([]) : display(withNames(db, orgId).where('p.id', 'in', ids)).orderBy('p.id').execute(),
+
+  /** Submitted proposals holding an unpublished decision (all of the org, or among `ids`). */
+  withDraftDecision: (db: Db, orgId: string, ids?: string[]): Promise<ProposalRow[]> => {
+    let q = withNames(db, orgId).where('p.state', '=', 'submitted').where('p.draft_decision', 'is not', null);
+    if (ids) q = q.where('p.id', 'in', ids);
+    return display(q).orderBy('p.id').execute();
+  },
+
+  mergedFrom: (db: Db, orgId: string, id: string) =>
+    db.selectFrom('proposals').select(['id', 'title']).where('org_id', '=', orgId).where('merged_into_id', '=', id).orderBy('id').execute(),
+
+  /** Submitted proposals of one session, or submitted within [from, to), for the figures. */
+  forPeriod: (db: Db, orgId: string, p: { sessionId?: string; from?: string; to?: string }) => {
+    let q = db.selectFrom('proposals').selectAll().where('org_id', '=', orgId).where('submitted_at', 'is not', null);
+    if (p.sessionId) q = q.where('session_id', '=', p.sessionId);
+    if (p.from) q = q.where('submitted_at', '>=', p.from);
+    if (p.to) q = q.where('submitted_at', '<', p.to);
+    return q.execute();
+  },
+
+  insert: (db: Db, row: ProposalsTable) => db.insertInto('proposals').values(row).execute(),
+
+  update: (db: Db, orgId: string, id: string, patch: Partial<ProposalsTable>) =>
+    db.updateTable('proposals').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute(),
+
+  /** Deletes a draft with its invitations (a draft has no other dependants). */
+  async removeDraft(db: Db, orgId: string, id: string): Promise<void> {
+    await db.deleteFrom('proposal_cosigners').where('org_id', '=', orgId).where('proposal_id', '=', id).execute();
+    await db.deleteFrom('proposals').where('org_id', '=', orgId).where('id', '=', id).where('state', '=', 'draft').execute();
+  },
+
+  cosigners: (db: Db, orgId: string, proposalId: string) =>
+    db
+      .selectFrom('proposal_cosigners as c')
+      .innerJoin('members as m', 'm.id', 'c.member_id')
+      .select(['c.member_id', 'c.status', 'm.name'])
+      .where('c.org_id', '=', orgId)
+      .where('c.proposal_id', '=', proposalId)
+      .orderBy('c.invited_at')
+      .orderBy('c.member_id')
+      .execute(),
+
+  async invite(db: Db, orgId: string, proposalId: string, memberIds: string[], at: string): Promise<void> {
+    for (const memberId of memberIds) {
+      const done = await db
+        .updateTable('proposal_cosigners')
+        .set({ status: 'invited', invited_at: at, responded_at: null })
+        .where('proposal_id', '=', proposalId)
+        .where('member_id', '=', memberId)
+        .executeTakeFirst();
+      if (Number(done.numUpdatedRows) === 0) {
+        await db.insertInto('proposal_cosigners').values({ org_id: orgId, proposal_id: proposalId, member_id: memberId, status: 'invited', invited_at: at, responded_at: null }).execute();
+      }
+    }
+  },
+
+  respond: (db: Db, orgId: string, proposalId: string, memberId: string, status: 'accepted' | 'declined', at: string) =>
+    db.updateTable('proposal_cosigners').set({ status, responded_at: at }).where('org_id', '=', orgId).where('proposal_id', '=', proposalId).where('member_id', '=', memberId).execute(),
+
+  assists: (db: Db, orgId: string, proposalId: string) =>
+    db.selectFrom('proposal_assists').selectAll().where('org_id', '=', orgId).where('proposal_id', '=', proposalId).orderBy('department').execute(),
+
+  async replaceAssists(db: Db, orgId: string, proposalId: string, rows: ProposalAssistsTable[]): Promise<void> {
+    await db.deleteFrom('proposal_assists').where('org_id', '=', orgId).where('proposal_id', '=', proposalId).execute();
+    if (rows.length) await db.insertInto('proposal_assists').values(rows).execute();
+  },
+};

@@ -1,0 +1,136 @@
+import type { SessionUser } from '../../../common/auth';
+import type {
+  AssignInput,
+  DecisionInput,
+  Proposal,
+  ProposalInput,
+  ProposalListItem,
+  ProposalListQuery,
+  ProposalPeriod,
+  ProposalRating,
+  ProposalTemplate,
+  ProposalWindow,
+  ReplyInput,
+} from '../../../common/proposals';
+import type { Db } from '../../db/database';
+import { Forbidden, Invalid, NotFound } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import { localDate, nowIso } from '../../lib/time';
+import { actorOf, auditRepo } from '../audit/audit.repo';
+import type { OrgsService } from '../orgs/orgs.service';
+import { decideActions } from './proposals.decide';
+import { draftActions } from './proposals.draft';
+import { compilationDocx, proposalsXlsx } from './proposals.export';
+import { handleActions } from './proposals.handle';
+import { proposalsRepo, type ProposalFilter } from './proposals.repo';
+import { proposalStats } from './proposals.stats';
+import { threadRepo } from './proposals.thread.repo';
+import { isCommittee, load, scopeOf, toDetail, toListItem } from './proposals.view';
+
+type Template = Omit<ProposalTemplate, 'id'>;
+
+export function createProposalsService(db: Db, orgs: OrgsService) {
+  const today = async (orgId: string) => localDate((await orgs.get(orgId)).settings.timezone);
+  const draft = draftActions(db, orgs);
+  const decide = decideActions(db);
+  const handle = handleActions(db, orgs);
+
+  async function get(user: SessionUser, id: string): Promise<Proposal> {
+    return toDetail(db, await load(db, user, id), await today(user.org.id));
+  }
+  /** Runs an action, then answers with the proposal as the caller now sees it. */
+  const then = (action: (user: SessionUser, id: string) => Promise<unknown>) => async (user: SessionUser, id: string) => {
+    await action(user, id);
+    return get(user, id);
+  };
+
+  async function findTemplate(trx: Db, orgId: string, id: string) {
+    const t = await threadRepo.template(trx, orgId, id);
+    if (!t) throw NotFound();
+    return t;
+  }
+  const toTemplate = (t: { id: string; kind: string; name: string; body: string }): ProposalTemplate => ({ id: t.id, kind: t.kind as Template['kind'], name: t.name, body: t.body });
+
+  return {
+    get,
+    /** 404 unless the caller may see the proposal: checked before a request body is even read. */
+    assertVisible: async (user: SessionUser, id: string) => void (await load(db, user, id)),
+
+    async list(user: SessionUser, q: ProposalListQuery): Promise<{ items: ProposalListItem[]; total: number }> {
+      const d = await today(user.org.id);
+      const { rows, total } = await proposalsRepo.list(db, user.org.id, scopeOf(user), q, d);
+      return { items: rows.map((r) => toListItem(r, d)), total };
+    },
+
+    create: async (user: SessionUser, input: ProposalInput) => get(user, await draft.create(user, input)),
+    update: (user: SessionUser, id: string, patch: Partial<ProposalInput>) => then((u, i) => draft.update(u, i, patch))(user, id),
+    remove: draft.remove,
+    invite: (user: SessionUser, id: string, memberIds: string[]) => then((u, i) => draft.invite(u, i, memberIds))(user, id),
+    respond: (user: SessionUser, id: string, accept: boolean) => then((u, i) => draft.respond(u, i, accept))(user, id),
+    submit: then(draft.submit),
+
+    decideOne: (user: SessionUser, id: string, input: DecisionInput) => then((u, i) => decide.decide(u, [i], input))(user, id),
+    decideMany: (user: SessionUser, ids: string[], input: DecisionInput) => decide.decide(user, ids, input),
+    publish: decide.publish,
+    addNote: (user: SessionUser, id: string, body: string) => then((u, i) => decide.addNote(u, i, body))(user, id),
+
+    assign: (user: SessionUser, id: string, input: AssignInput) => then((u, i) => handle.assign(u, i, input))(user, id),
+    reply: (user: SessionUser, id: string, input: ReplyInput) => then((u, i) => handle.reply(u, i, input))(user, id),
+    rate: (user: SessionUser, id: string, rating: ProposalRating, comment?: string) => then((u, i) => handle.rate(u, i, rating, comment))(user, id),
+    message: (user: SessionUser, id: string, body: string) => then((u, i) => handle.message(u, i, body))(user, id),
+
+    stats: (user: SessionUser, p: ProposalPeriod) => proposalStats(db, orgs, user.org.id, p),
+    xlsx: (user: SessionUser, f: ProposalFilter) => proposalsXlsx(db, orgs, user.org.id, f),
+    compilation: (user: SessionUser, p: ProposalPeriod) => compilationDocx(db, orgs, user.org.id, p),
+
+    async windows(user: SessionUser): Promise<{ items: ProposalWindow[]; total: number }> {
+      const d = await today(user.org.id);
+      const rows = await threadRepo.windows(db, user.org.id);
+      const items = rows.map((w) => ({ sessionId: w.session_id, sessionName: w.session_name, opensOn: w.opens_on, closesOn: w.closes_on, open: d >= w.opens_on && d <= w.closes_on }));
+      return { items, total: items.length };
+    },
+    async setWindow(user: SessionUser, input: { sessionId: string; opensOn: string; closesOn: string }): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const session = await threadRepo.session(trx, user.org.id, input.sessionId);
+        if (!session) throw Invalid('sessionId', 'err.proposal_session_not_found');
+        const before = await threadRepo.window(trx, user.org.id, input.sessionId);
+        const now = nowIso();
+        await threadRepo.upsertWindow(trx, { session_id: input.sessionId, org_id: user.org.id, opens_on: input.opensOn, closes_on: input.closesOn, created_at: now, updated_at: now });
+        await auditRepo.record(trx, actorOf(user), { action: 'set_window', entity: 'proposal_window', entityId: input.sessionId, label: session.name, before, after: input });
+      });
+    },
+
+    /** Templates serve the committee's decisions and the handlers' replies; nobody else needs them. */
+    async templates(user: SessionUser, kind?: string): Promise<{ items: ProposalTemplate[]; total: number }> {
+      if (!isCommittee(user) && !user.permissions.includes('proposals.handle')) throw Forbidden();
+      const items = (await threadRepo.templates(db, user.org.id, kind)).map(toTemplate);
+      return { items, total: items.length };
+    },
+    async createTemplate(user: SessionUser, input: Template): Promise<ProposalTemplate> {
+      const id = newId();
+      const now = nowIso();
+      await db.transaction().execute(async (trx) => {
+        await threadRepo.insertTemplate(trx, { id, org_id: user.org.id, ...input, created_at: now, updated_at: now });
+        await auditRepo.record(trx, actorOf(user), { action: 'create', entity: 'proposal_template', entityId: id, label: input.name, after: input });
+      });
+      return toTemplate({ id, ...input });
+    },
+    async updateTemplate(user: SessionUser, id: string, patch: Partial<Template>): Promise<ProposalTemplate> {
+      await db.transaction().execute(async (trx) => {
+        const before = await findTemplate(trx, user.org.id, id);
+        await threadRepo.updateTemplate(trx, user.org.id, id, { ...patch, updated_at: nowIso() });
+        await auditRepo.record(trx, actorOf(user), { action: 'update', entity: 'proposal_template', entityId: id, label: patch.name ?? before.name, before: toTemplate(before), after: patch });
+      });
+      return toTemplate(await findTemplate(db, user.org.id, id));
+    },
+    async removeTemplate(user: SessionUser, id: string): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const before = await findTemplate(trx, user.org.id, id);
+        await threadRepo.deleteTemplate(trx, user.org.id, id);
+        await auditRepo.record(trx, actorOf(user), { action: 'delete', entity: 'proposal_template', entityId: id, label: before.name, before: toTemplate(before) });
+      });
+    },
+    templateExists: async (user: SessionUser, id: string) => void (await findTemplate(db, user.org.id, id)),
+  };
+}
+export type ProposalsService = ReturnType<typeof createProposalsService>;
