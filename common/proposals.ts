@@ -120,6 +120,7 @@ export const ratingInput = z.object({ rating: z.enum(PROPOSAL_RATINGS, { message
 export const messageInput = z.object({ body: text(1, 2000) });
 export const templateInput = z.object({ kind: z.enum(TEMPLATE_KINDS, { message: 'err.enum' }), name: text(1, 60), body: text(1, 5000) });
 export const templatePatch = templateInput.partial();
+export const templateListQuery = z.object({ kind: z.enum(TEMPLATE_KINDS, { message: 'err.enum' }).optional() });
 export const windowInput = z
   .object({ sessionId: id, opensOn: isoDate, closesOn: isoDate })
   .refine((w) => w.closesOn >= w.opensOn, { message: 'err.proposal_window_dates', path: ['closesOn'] });

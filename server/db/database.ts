@@ -11,6 +11,8 @@ export type Db = Kysely<Tables>;
 export interface Database {
   db: Db;
   dialect: Dialect;
+  /** PostgreSQL schema the tables live in, when not the default. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -56,5 +58,5 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
     }
   }
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', schema: opts.schema, close: () => db.destroy() };
 }

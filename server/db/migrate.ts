@@ -22,7 +22,12 @@ export async function migrate(database: Database): Promise<void> {
       return out;
     },
   };
-  const { error, results } = await new Migrator({ db: database.db, provider }).migrateToLatest();
+  const { error, results } = await new Migrator({
+    db: database.db,
+    provider,
+    // Kysely looks for its bookkeeping tables in every schema; name ours so another schema's copy never counts.
+    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
+  }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`数据库迁移失败 / migration failed: ${failed?.migrationName ?? ''} ${String(error)}`);
 }

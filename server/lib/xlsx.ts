@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import { sendDownload, XLSX_TYPE } from './download';
 
 export interface Sheet {
   name: string;
@@ -26,9 +27,4 @@ export async function workbookBuffer(sheets: Sheet[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export function sendXlsx(reply: FastifyReply, buffer: Buffer, filename: string): FastifyReply {
-  return reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-    .send(buffer);
-}
+export const sendXlsx = (reply: FastifyReply, buffer: Buffer, filename: string) => sendDownload(reply, buffer, filename, XLSX_TYPE);

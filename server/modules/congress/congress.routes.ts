@@ -5,6 +5,9 @@ import { idParams, route, userOf } from '../../plugins/route';
 import type { Services } from '../../services';
 import { actorOf } from '../audit/audit.repo';
 import { streamSession } from './congress.stream';
+import { attendanceXlsx, sessionRecordDocx } from './congress.record';
+import { sendDocx } from '../../lib/docx';
+import { sendXlsx } from '../../lib/xlsx';
 
 const termMemberParams = z.object({ id: z.string().min(1).max(64), memberId: z.string().min(1).max(64) });
 const termDelegationParams = z.object({ id: z.string().min(1).max(64), delegationId: z.string().min(1).max(64) });
@@ -62,6 +65,21 @@ export function congressRoutes(app: FastifyInstance, s: Services): void {
   route(app, { method: 'GET', url: '/api/congress/sessions/:id/quorum', access: 'congress.read', summary: '法定人数 / quorum', params: idParams, handler: ({ req, params }) => c.sessions.quorum(org(req), params.id) });
   route(app, { method: 'GET', url: '/api/congress/sessions/:id/live', access: 'congress.read', summary: '大屏实时数据（SSE）/ live projector stream', params: idParams, handler: ({ req, reply, params }) => streamSession(c, org(req), params.id, req, reply) });
   route(app, { method: 'GET', url: '/api/congress/sessions/:id/mine', access: 'congress.read', summary: '我在本次会议的签到与表决 / my check-in and votes', params: idParams, handler: ({ req, params }) => c.mine(org(req), userOf(req).memberId, params.id) });
+
+  route(app, {
+    method: 'GET', url: '/api/congress/sessions/:id/record.docx', access: 'congress.read', summary: '会议记录 .docx / session record', params: idParams,
+    handler: async ({ req, reply, params }) => {
+      const { buffer, filename } = await sessionRecordDocx(c, s.orgs, org(req), params.id);
+      return sendDocx(reply, buffer, filename);
+    },
+  });
+  route(app, {
+    method: 'GET', url: '/api/congress/sessions/:id/attendance.xlsx', access: 'congress.manage', summary: '签到表 .xlsx / attendance list', params: idParams,
+    handler: async ({ req, reply, params }) => {
+      const { buffer, filename } = await attendanceXlsx(c, org(req), params.id);
+      return sendXlsx(reply, buffer, filename);
+    },
+  });
 
   // Votes
   route(app, { method: 'GET', url: '/api/congress/sessions/:id/votes', access: 'congress.read', summary: '表决列表 / votes of a session', params: idParams, handler: ({ req, params }) => c.votes.listForSession(org(req), params.id) });

@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { congressWith, markPresent, seedPeople, type Person } from '../../test/congress';
@@ -145,13 +147,13 @@ describe.each(DIALECTS)('congress votes and elections on %s', (dialect) => {
       expect(row.voter_member_id).toBeNull();
       expect(String(row.id)).not.toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/); // not a time-ordered UUIDv7
     }
-    // Stored order is the random key's order, whatever order the ballots were cast in.
-    const sorted = await db.selectFrom('congress_ballots').select('id').where('vote_id', '=', id).orderBy('id').execute();
-    expect(ballots.rows.map((r) => r.id)).toEqual(sorted.map((r) => r.id));
     const voters = await sql<Record<string, unknown>>`select * from congress_voters where vote_id = ${id}`.execute(db);
     expect(Object.keys(voters.rows[0]).sort()).toEqual(['member_id', 'vote_id', 'voted']);
     if (dialect === 'sqlite') {
+      // No rowid, and the stored order is the random key's order, whatever order the ballots came in.
       await expect(sql`select rowid from congress_ballots`.execute(db)).rejects.toThrow();
+      const sorted = await db.selectFrom('congress_ballots').select('id').where('vote_id', '=', id).orderBy('id').execute();
+      expect(ballots.rows.map((r) => r.id)).toEqual(sorted.map((r) => r.id));
     } else {
       // Rewritten at close in one transaction each: no row carries the transaction it was cast in.
       const xb = await sql<{ x: string }>`select distinct xmin::text as x from congress_ballots where vote_id = ${id}`.execute(db);
@@ -165,6 +167,27 @@ describe.each(DIALECTS)('congress votes and elections on %s', (dialect) => {
     const voterUsers = await db.selectFrom('users').select('id').where('member_id', 'in', order.map((p) => p.memberId)).execute();
     const byVoters = await db.selectFrom('audit_log').select('action').where('actor_id', 'in', voterUsers.map((u) => u.id)).where('action', '!=', 'login').execute();
     expect(byVoters).toEqual([]);
+  });
+
+  it('exports the session record as .docx and the attendance list as .xlsx', async () => {
+    const res = await chair.get(`/api/congress/sessions/${ids.sessionId}/record.docx`);
+    expect(res.status).toBe(200);
+    expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('第五届第二次会议-会议记录.docx'));
+    const xml = await (await JSZip.loadAsync(res.raw)).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('第五届第二次会议会议记录');
+    expect(text).toContain('法定人数为 30 人');
+    expect(text).toContain('财务工作报告（表决，记名）');
+    expect(text).toContain('赞成 22 票，反对 8 票，弃权 0 票。结果：未通过。');
+    expect(text).toContain('票数相同，需另行选举');
+    expect(await (await JSZip.loadAsync(res.raw)).file('word/styles.xml')!.async('string')).toContain('Noto Sans CJK SC');
+    const sheet = await chair.get(`/api/congress/sessions/${ids.sessionId}/attendance.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(sheet.raw as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.getRow(1).values).toEqual([undefined, '姓名', '工号', '代表团', '出席情况', '签到方式', '登记时间（UTC）']);
+    expect(ws.rowCount).toBe(45);
+    expect((await (await t.as('member')).get(`/api/congress/sessions/${ids.sessionId}/attendance.xlsx`)).status).toBe(403);
   });
 
   it('streams quorum and ballot counts to the projector as they change (counts only after closing)', async () => {

@@ -1,4 +1,4 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { HeadingLevel, Paragraph, TextRun } from 'docx';
 import {
   PROPOSAL_CATEGORY_LABELS,
   PROPOSAL_RATING_LABELS,
@@ -12,6 +12,7 @@ import {
 } from '../../../common/proposals';
 import type { Db } from '../../db/database';
 import type { ProposalRepliesTable } from '../../db/tables';
+import { cjkDocument } from '../../lib/docx';
 import { localDate } from '../../lib/time';
 import { workbookBuffer } from '../../lib/xlsx';
 import type { OrgsService } from '../orgs/orgs.service';
@@ -21,9 +22,6 @@ import { threadRepo } from './proposals.thread.repo';
 import { isOverdue } from './proposals.view';
 
 // Exports for the committee: the list as .xlsx, and the 提案汇编 (.docx) of every 立案 proposal with its replies.
-
-/** Word falls back to a Latin font for Chinese unless the East Asian font is named. */
-const CJK_FONT = 'Noto Sans CJK SC';
 
 const category = (c: string) => PROPOSAL_CATEGORY_LABELS[c as ProposalCategory]?.zh ?? c;
 const ratingLabel = (r: string | null) => (r ? PROPOSAL_RATING_LABELS[r as ProposalRating].zh : '');
@@ -98,19 +96,5 @@ export async function compilationDocx(db: Db, orgs: OrgsService, orgId: string, 
     sections.push(...proposalSection(r, i + 1, cosigners, assists, replies.filter((x) => x.proposal_id === r.id)));
   }
   const scope = period.sessionId ? full[0]?.session_name ?? '' : period.schoolYear ? `${period.schoolYear}—${period.schoolYear + 1} 学年` : '';
-  const doc = new Document({
-    creator: '同心 Tongxin',
-    title: `${org.name}提案汇编`,
-    styles: { default: { document: { run: { font: { ascii: CJK_FONT, hAnsi: CJK_FONT, eastAsia: CJK_FONT, cs: CJK_FONT }, size: 24 } } } },
-    sections: [
-      {
-        children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(`${org.name}教职工代表大会提案汇编`)] }),
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun(`${scope}　立案 ${full.length} 件　${localDate(org.settings.timezone)} 编印`)] }),
-          ...(full.length ? sections : [new Paragraph('本期无立案提案。')]),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
+  return cjkDocument(`${org.name}教职工代表大会提案汇编`, `${scope}　立案 ${full.length} 件　${localDate(org.settings.timezone)} 编印`, full.length ? sections : [new Paragraph('本期无立案提案。')]);
 }

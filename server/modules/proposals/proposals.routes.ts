@@ -16,18 +16,16 @@ import {
   submitInput,
   templateInput,
   templatePatch,
-  TEMPLATE_KINDS,
+  templateListQuery,
   windowInput,
 } from '../../../common/proposals';
-import { z } from 'zod';
+import { sendDocx } from '../../lib/docx';
 import { localDate } from '../../lib/time';
 import { sendXlsx } from '../../lib/xlsx';
 import { idParams, route, userOf } from '../../plugins/route';
 import type { Services } from '../../services';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const exportQuery = proposalListQuery.omit({ page: true, pageSize: true });
-const templateQuery = z.object({ kind: z.enum(TEMPLATE_KINDS, { message: 'err.enum' }).optional() });
 
 // 提案. Any signed-in delegate writes; the service checks who takes part in each proposal. Committee
 // work needs proposals.committee, replying needs proposals.handle (and being the assigned 主办).
@@ -48,10 +46,34 @@ export function proposalRoutes(app: FastifyInstance, s: Services): void {
 
 function registerProposalRoutes(app: FastifyInstance, s: Services): void {
   const p = s.proposals;
-  route(app, { method: 'GET', url: '/api/proposals', access: 'authenticated', summary: '提案列表（本人参与的；委员会看全部）/ list proposals', query: proposalListQuery, handler: ({ req, query }) => p.list(userOf(req), query) });
-  route(app, { method: 'POST', url: '/api/proposals', access: 'authenticated', summary: '起草提案（须为本届代表或代表团团长）/ draft a proposal', body: proposalInput, created: true, handler: ({ req, body }) => p.create(userOf(req), body) });
+  route(app, {
+    method: 'GET',
+    url: '/api/proposals',
+    access: 'authenticated',
+    summary: '提案列表（本人参与的；委员会看全部）/ list proposals',
+    query: proposalListQuery,
+    handler: ({ req, query }) => p.list(userOf(req), query),
+  });
 
-  route(app, { method: 'GET', url: '/api/proposals/stats', access: 'proposals.committee', summary: '提案统计（sessionId 或 schoolYear；默认本学年）/ figures', query: proposalPeriodQuery, handler: ({ req, query }) => p.stats(userOf(req), query) });
+  route(app, {
+    method: 'POST',
+    url: '/api/proposals',
+    access: 'authenticated',
+    summary: '起草提案（须为本届代表或代表团团长）/ draft a proposal',
+    body: proposalInput,
+    created: true,
+    handler: ({ req, body }) => p.create(userOf(req), body),
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/proposals/stats',
+    access: 'proposals.committee',
+    summary: '提案统计（sessionId 或 schoolYear；默认本学年）/ figures',
+    query: proposalPeriodQuery,
+    handler: ({ req, query }) => p.stats(userOf(req), query),
+  });
+
   route(app, {
     method: 'GET',
     url: '/api/proposals/export',
@@ -60,42 +82,207 @@ function registerProposalRoutes(app: FastifyInstance, s: Services): void {
     query: exportQuery,
     handler: async ({ req, reply, query }) => sendXlsx(reply, await p.xlsx(userOf(req), query), `提案列表-${localDate()}.xlsx`),
   });
+
   route(app, {
     method: 'GET',
     url: '/api/proposals/compilation',
     access: 'proposals.committee',
     summary: '提案汇编 .docx（全部立案提案及答复）/ compilation',
     query: proposalPeriodQuery,
-    handler: async ({ req, reply, query }) =>
-      reply
-        .header('content-type', DOCX)
-        .header('content-disposition', `attachment; filename="compilation.docx"; filename*=UTF-8''${encodeURIComponent(`提案汇编-${localDate()}.docx`)}`)
-        .send(await p.compilation(userOf(req), query)),
+    handler: async ({ req, reply, query }) => sendDocx(reply, await p.compilation(userOf(req), query), `提案汇编-${localDate()}.docx`),
   });
-  route(app, { method: 'POST', url: '/api/proposals/decisions', access: 'proposals.committee', summary: '批量决定（草拟或直接发布）/ batch decide', body: batchDecisionInput, handler: ({ req, body }) => p.decideMany(userOf(req), body.ids, body) });
-  route(app, { method: 'POST', url: '/api/proposals/decisions/publish', access: 'proposals.committee', summary: '发布已草拟的决定 / publish drafted decisions', body: publishInput, handler: ({ req, body }) => p.publish(userOf(req), body.ids) });
 
-  route(app, { method: 'GET', url: '/api/proposals/:id', access: 'authenticated', summary: '提案详情 / proposal detail', params: idParams, handler: ({ req, params }) => p.get(userOf(req), params.id) });
-  route(app, { method: 'PATCH', url: '/api/proposals/:id', access: 'authenticated', summary: '修改草稿 / edit draft', params: idParams, body: proposalPatch, handler: ({ req, params, body }) => p.update(userOf(req), params.id, body) });
-  route(app, { method: 'DELETE', url: '/api/proposals/:id', access: 'authenticated', summary: '删除草稿 / delete draft', params: idParams, handler: ({ req, params }) => p.remove(userOf(req), params.id) });
-  route(app, { method: 'POST', url: '/api/proposals/:id/cosigners', access: 'authenticated', summary: '邀请附议人 / invite co-signers', params: idParams, body: coSignersInput, handler: ({ req, params, body }) => p.invite(userOf(req), params.id, body.memberIds) });
-  route(app, { method: 'POST', url: '/api/proposals/:id/cosign', access: 'authenticated', summary: '接受或谢绝附议 / accept or decline co-signing', params: idParams, body: coSignInput, handler: ({ req, params, body }) => p.respond(userOf(req), params.id, body.accept) });
-  route(app, { method: 'POST', url: '/api/proposals/:id/submit', access: 'authenticated', summary: '提交提案 / submit', params: idParams, body: submitInput, handler: ({ req, params }) => p.submit(userOf(req), params.id) });
-  route(app, { method: 'POST', url: '/api/proposals/:id/decision', access: 'proposals.committee', summary: '委员会决定（立案/并案/转意见建议/不予立案）/ decide', params: idParams, body: decisionInput, handler: ({ req, params, body }) => p.decideOne(userOf(req), params.id, body) });
-  route(app, { method: 'POST', url: '/api/proposals/:id/notes', access: 'proposals.committee', summary: '委员会内部备注 / private committee note', params: idParams, body: messageInput, handler: ({ req, params, body }) => p.addNote(userOf(req), params.id, body.body) });
-  route(app, { method: 'POST', url: '/api/proposals/:id/assign', access: 'proposals.committee', summary: '交办（主办、协办、期限）/ assign', params: idParams, body: assignInput, handler: ({ req, params, body }) => p.assign(userOf(req), params.id, body) });
-  route(app, { method: 'POST', url: '/api/proposals/:id/reply', access: 'proposals.handle', summary: '主办答复（A/B/C）/ reply', params: idParams, body: replyInput, handler: ({ req, params, body }) => p.reply(userOf(req), params.id, body) });
-  route(app, { method: 'POST', url: '/api/proposals/:id/rating', access: 'authenticated', summary: '提案人评价答复 / rate the reply', params: idParams, body: ratingInput, handler: ({ req, params, body }) => p.rate(userOf(req), params.id, body.rating, body.comment) });
-  route(app, { method: 'POST', url: '/api/proposals/:id/messages', access: 'authenticated', summary: '承办人与提案人留言 / message', params: idParams, body: messageInput, handler: ({ req, params, body }) => p.message(userOf(req), params.id, body.body) });
+  route(app, {
+    method: 'POST',
+    url: '/api/proposals/decisions',
+    access: 'proposals.committee',
+    summary: '批量决定（草拟或直接发布）/ batch decide',
+    body: batchDecisionInput,
+    handler: ({ req, body }) => p.decideMany(userOf(req), body.ids, body),
+  });
 
-  route(app, { method: 'GET', url: '/api/proposal-windows', access: 'authenticated', summary: '提案征集时间 / collection windows', handler: ({ req }) => p.windows(userOf(req)) });
-  route(app, { method: 'PUT', url: '/api/proposal-windows', access: 'proposals.committee', summary: '设置某次会议的提案征集时间 / set a window', body: windowInput, handler: async ({ req, body }) => {
-    await p.setWindow(userOf(req), body);
-    return p.windows(userOf(req));
-  } });
+  route(app, {
+    method: 'POST',
+    url: '/api/proposals/decisions/publish',
+    access: 'proposals.committee',
+    summary: '发布已草拟的决定 / publish drafted decisions',
+    body: publishInput,
+    handler: ({ req, body }) => p.publish(userOf(req), body.ids),
+  });
 
-  route(app, { method: 'GET', url: '/api/proposal-templates', access: 'authenticated', summary: '决定与答复模板（委员会、承办人）/ templates', query: templateQuery, handler: ({ req, query }) => p.templates(userOf(req), query.kind) });
-  route(app, { method: 'POST', url: '/api/proposal-templates', access: 'proposals.committee', summary: '新建模板 / create template', body: templateInput, created: true, handler: ({ req, body }) => p.createTemplate(userOf(req), body) });
-  route(app, { method: 'PATCH', url: '/api/proposal-templates/:id', access: 'proposals.committee', summary: '修改模板 / update template', params: idParams, body: templatePatch, handler: ({ req, params, body }) => p.updateTemplate(userOf(req), params.id, body) });
-  route(app, { method: 'DELETE', url: '/api/proposal-templates/:id', access: 'proposals.committee', summary: '删除模板 / delete template', params: idParams, handler: ({ req, params }) => p.removeTemplate(userOf(req), params.id) });
+  route(app, {
+    method: 'GET',
+    url: '/api/proposals/:id',
+    access: 'authenticated',
+    summary: '提案详情 / proposal detail',
+    params: idParams,
+    handler: ({ req, params }) => p.get(userOf(req), params.id),
+  });
+
+  route(app, {
+    method: 'PATCH',
+    url: '/api/proposals/:id',
+    access: 'authenticated',
+    summary: '修改草稿 / edit draft',
+    params: idParams,
+    body: proposalPatch,
+    handler: ({ req, params, body }) => p.update(userOf(req), params.id, body),
+  });
+
+  route(app, {
+    method: 'DELETE',
+    url: '/api/proposals/:id',
+    access: 'authenticated',
+    summary: '删除草稿 / delete draft',
+    params: idParams,
+    handler: ({ req, params }) => p.remove(userOf(req), params.id),
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/proposals/:id/cosigners',
+    access: 'authenticated',
+    summary: '邀请附议人 / invite co-signers',
+    params: idParams,
+    body: coSignersInput,
+    handler: ({ req, params, body }) => p.invite(userOf(req), params.id, body.memberIds),
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/proposals/:id/cosign',
+    access: 'authenticated',
+    summary: '接受或谢绝附议 / accept or decline co-signing',
+    params: idParams,
+    body: coSignInput,
+    handler: ({ req, params, body }) => p.respond(userOf(req), params.id, body.accept),
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/proposals/:id/submit',
+    access: 'authenticated',
+    summary: '提交提案 / submit',
+    params: idParams,
+    body: submitInput,
+    handler: ({ req, params }) => p.submit(userOf(req), params.id),
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/proposals/:id/decision',
+    access: 'proposals.committee',
+    summary: '委员会决定（立案/并案/转意见建议/不予立案）/ decide',
+    params: idParams,
+    body: decisionInput,
+    handler: ({ req, params, body }) => p.decideOne(userOf(req), params.id, body),
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/proposals/:id/notes',
+    access: 'proposals.committee',
+    summary: '委员会内部备注 / private committee note',
+    params: idParams,
+    body: messageInput,
+    handler: ({ req, params, body }) => p.addNote(userOf(req), params.id, body.body),
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/proposals/:id/assign',
+    access: 'proposals.committee',
+    summary: '交办（主办、协办、期限）/ assign',
+    params: idParams,
+    body: assignInput,
+    handler: ({ req, params, body }) => p.assign(userOf(req), params.id, body),
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/proposals/:id/reply',
+    access: 'proposals.handle',
+    summary: '主办答复（A/B/C）/ reply',
+    params: idParams,
+    body: replyInput,
+    handler: ({ req, params, body }) => p.reply(userOf(req), params.id, body),
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/proposals/:id/rating',
+    access: 'authenticated',
+    summary: '提案人评价答复 / rate the reply',
+    params: idParams,
+    body: ratingInput,
+    handler: ({ req, params, body }) => p.rate(userOf(req), params.id, body.rating, body.comment),
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/proposals/:id/messages',
+    access: 'authenticated',
+    summary: '承办人与提案人留言 / message',
+    params: idParams,
+    body: messageInput,
+    handler: ({ req, params, body }) => p.message(userOf(req), params.id, body.body),
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/proposal-windows',
+    access: 'authenticated',
+    summary: '提案征集时间 / collection windows',
+    handler: ({ req }) => p.windows(userOf(req)),
+  });
+
+  route(app, {
+    method: 'PUT',
+    url: '/api/proposal-windows',
+    access: 'proposals.committee',
+    summary: '设置某次会议的提案征集时间 / set a window',
+    body: windowInput,
+    handler: async ({ req, body }) => {
+      await p.setWindow(userOf(req), body);
+      return p.windows(userOf(req));
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/proposal-templates',
+    access: 'authenticated',
+    summary: '决定与答复模板（委员会、承办人）/ templates',
+    query: templateListQuery,
+    handler: ({ req, query }) => p.templates(userOf(req), query.kind),
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/proposal-templates',
+    access: 'proposals.committee',
+    summary: '新建模板 / create template',
+    body: templateInput,
+    created: true,
+    handler: ({ req, body }) => p.createTemplate(userOf(req), body),
+  });
+
+  route(app, {
+    method: 'PATCH',
+    url: '/api/proposal-templates/:id',
+    access: 'proposals.committee',
+    summary: '修改模板 / update template',
+    params: idParams,
+    body: templatePatch,
+    handler: ({ req, params, body }) => p.updateTemplate(userOf(req), params.id, body),
+  });
+
+  route(app, {
+    method: 'DELETE',
+    url: '/api/proposal-templates/:id',
+    access: 'proposals.committee',
+    summary: '删除模板 / delete template',
+    params: idParams,
+    handler: ({ req, params }) => p.removeTemplate(userOf(req), params.id),
+  });
 }

@@ -38,9 +38,9 @@ export function createProposalsService(db: Db, orgs: OrgsService) {
   async function get(user: SessionUser, id: string): Promise<Proposal> {
     return toDetail(db, await load(db, user, id), await today(user.org.id));
   }
-  /** Runs an action, then answers with the proposal as the caller now sees it. */
-  const then = (action: (user: SessionUser, id: string) => Promise<unknown>) => async (user: SessionUser, id: string) => {
-    await action(user, id);
+  /** Waits for an action, then answers with the proposal as the caller now sees it. */
+  const after = async (user: SessionUser, id: string, action: Promise<unknown>) => {
+    await action;
     return get(user, id);
   };
 
@@ -63,21 +63,21 @@ export function createProposalsService(db: Db, orgs: OrgsService) {
     },
 
     create: async (user: SessionUser, input: ProposalInput) => get(user, await draft.create(user, input)),
-    update: (user: SessionUser, id: string, patch: Partial<ProposalInput>) => then((u, i) => draft.update(u, i, patch))(user, id),
+    update: (user: SessionUser, id: string, patch: Partial<ProposalInput>) => after(user, id, draft.update(user, id, patch)),
     remove: draft.remove,
-    invite: (user: SessionUser, id: string, memberIds: string[]) => then((u, i) => draft.invite(u, i, memberIds))(user, id),
-    respond: (user: SessionUser, id: string, accept: boolean) => then((u, i) => draft.respond(u, i, accept))(user, id),
-    submit: then(draft.submit),
+    invite: (user: SessionUser, id: string, memberIds: string[]) => after(user, id, draft.invite(user, id, memberIds)),
+    respond: (user: SessionUser, id: string, accept: boolean) => after(user, id, draft.respond(user, id, accept)),
+    submit: (user: SessionUser, id: string) => after(user, id, draft.submit(user, id)),
 
-    decideOne: (user: SessionUser, id: string, input: DecisionInput) => then((u, i) => decide.decide(u, [i], input))(user, id),
+    decideOne: (user: SessionUser, id: string, input: DecisionInput) => after(user, id, decide.decide(user, [id], input)),
     decideMany: (user: SessionUser, ids: string[], input: DecisionInput) => decide.decide(user, ids, input),
     publish: decide.publish,
-    addNote: (user: SessionUser, id: string, body: string) => then((u, i) => decide.addNote(u, i, body))(user, id),
+    addNote: (user: SessionUser, id: string, body: string) => after(user, id, decide.addNote(user, id, body)),
 
-    assign: (user: SessionUser, id: string, input: AssignInput) => then((u, i) => handle.assign(u, i, input))(user, id),
-    reply: (user: SessionUser, id: string, input: ReplyInput) => then((u, i) => handle.reply(u, i, input))(user, id),
-    rate: (user: SessionUser, id: string, rating: ProposalRating, comment?: string) => then((u, i) => handle.rate(u, i, rating, comment))(user, id),
-    message: (user: SessionUser, id: string, body: string) => then((u, i) => handle.message(u, i, body))(user, id),
+    assign: (user: SessionUser, id: string, input: AssignInput) => after(user, id, handle.assign(user, id, input)),
+    reply: (user: SessionUser, id: string, input: ReplyInput) => after(user, id, handle.reply(user, id, input)),
+    rate: (user: SessionUser, id: string, rating: ProposalRating, comment?: string) => after(user, id, handle.rate(user, id, rating, comment)),
+    message: (user: SessionUser, id: string, body: string) => after(user, id, handle.message(user, id, body)),
 
     stats: (user: SessionUser, p: ProposalPeriod) => proposalStats(db, orgs, user.org.id, p),
     xlsx: (user: SessionUser, f: ProposalFilter) => proposalsXlsx(db, orgs, user.org.id, f),
