@@ -61,6 +61,7 @@ export const MESSAGES = {
   'err.congress_ballot_kind': { zh: '选票格式与表决类型不符', en: 'This ballot does not fit the kind of vote' },
   'err.congress_too_many_candidates': { zh: '最多只能选 {seats} 人', en: 'Choose at most {seats}' },
   'err.congress_not_candidate': { zh: '所选的人不是本次选举的候选人', en: 'Not a candidate in this election' },
+  'err.congress_already_signed': { zh: '您已在该提议上签名', en: 'You have already signed this request' },
   'err.congress_checkin_code': { zh: '签到码无效，请重新扫描大屏上的二维码', en: 'Invalid check-in code; scan the QR code on the screen again' },
   // proposals
   'err.proposal_not_found': { zh: '提案不存在', en: 'Proposal not found' },

@@ -62,6 +62,7 @@ describe.each(DIALECTS)('access control on %s', (dialect) => {
     'POST /api/congress/sessions/:id/checkin': () => ({ code: 'not-the-code-at-all' }),
     'POST /api/congress/sessions/:id/votes': () => ({ title: '冒名表决', kind: 'resolution', secret: false }),
     'POST /api/congress/votes/:id/ballots': () => ({ choice: 'yes' }),
+    'POST /api/congress/terms/:id/requests': () => ({ reason: '冒名提议召开临时会议' }),
   };
   /** Streams never end, so the positive control leaves them to the congress tests. */
   const streaming = (r: Route) => r.url.endsWith('/live');

@@ -81,6 +81,30 @@ describe.each(DIALECTS)('congress terms, sessions and quorum on %s', (dialect) =
     expect(list.find((a: { memberId: string }) => a.memberId === people[40].memberId)).toMatchObject({ status: 'present', method: 'qr' });
   });
 
+  it('notifies the chair once when one third of delegates have signed an extra-session request', async () => {
+    const url = `/api/congress/terms/${ids.termId}/requests`;
+    const signer = async (p: Person) => {
+      const c = t.client();
+      await c.login(p.username);
+      return c;
+    };
+    const first = await (await signer(people[0])).post(url, { reason: '讨论新校区搬迁方案' });
+    expect(first.status).toBe(201);
+    expect(first.json).toMatchObject({ signers: 1, needed: 15, chairNotified: false, signedByMe: true });
+    for (const p of people.slice(1, 14)) expect((await (await signer(p)).post(`/api/congress/requests/${first.json.id}/sign`)).status).toBe(200);
+    const chairInbox = async () => (await admin.get('/api/notifications')).json.items.filter((n: { kind: string }) => n.kind === 'congress_extra_session');
+    expect(await chairInbox()).toHaveLength(0);
+    const fifteenth = await (await signer(people[14])).post(`/api/congress/requests/${first.json.id}/sign`);
+    expect(fifteenth.json).toMatchObject({ signers: 15, chairNotified: true });
+    expect(await chairInbox()).toHaveLength(1);
+    await (await signer(people[15])).post(`/api/congress/requests/${first.json.id}/sign`);
+    expect(await chairInbox()).toHaveLength(1);
+    const twice = await (await signer(people[15])).post(`/api/congress/requests/${first.json.id}/sign`);
+    expect(twice.status).toBe(409);
+    // people[45] is not a delegate of the term.
+    expect((await (await signer(people[45])).post(`/api/congress/requests/${first.json.id}/sign`)).status).toBe(403);
+  });
+
   it('keeps the agenda in order and refuses members who may not manage', async () => {
     const items = [
       { title: '学校工作报告', kind: 'work_report' },

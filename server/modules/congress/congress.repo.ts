@@ -4,6 +4,7 @@ import type {
   CongressDelegatesTable,
   CongressDelegationsTable,
   CongressGuestsTable,
+  CongressSessionRequestsTable,
   CongressSessionsTable,
   CongressTermsTable,
 } from '../../db/tables';
@@ -49,6 +50,31 @@ export const congressRepo = {
       .execute(),
   delegateCount: async (db: Db, orgId: string, termId: string) =>
     count(await db.selectFrom('congress_delegates').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', orgId).where('term_id', '=', termId).executeTakeFirst()),
+
+  insertRequest: (db: Db, row: CongressSessionRequestsTable) => db.insertInto('congress_session_requests').values(row).execute(),
+  findRequest: (db: Db, orgId: string, id: string) =>
+    db.selectFrom('congress_session_requests').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
+  listRequests: (db: Db, orgId: string, termId: string) =>
+    db
+      .selectFrom('congress_session_requests as r')
+      .select((eb) => [
+        'r.id', 'r.reason', 'r.created_at', 'r.notified_at', 'r.created_by',
+        eb.selectFrom('congress_session_request_signers as s').whereRef('s.request_id', '=', 'r.id').select((e) => e.fn.countAll<number>().as('n')).as('signers'),
+      ])
+      .where('r.org_id', '=', orgId)
+      .where('r.term_id', '=', termId)
+      .orderBy('r.created_at', 'desc')
+      .execute(),
+  /** Adds a signature once; returns whether it was new. */
+  addSigner: async (db: Db, requestId: string, memberId: string, at: string) => {
+    const r = await db.insertInto('congress_session_request_signers').values({ request_id: requestId, member_id: memberId, at }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  },
+  signerCount: async (db: Db, requestId: string) =>
+    count(await db.selectFrom('congress_session_request_signers').select((eb) => eb.fn.countAll<number>().as('n')).where('request_id', '=', requestId).executeTakeFirst()),
+  signedBy: async (db: Db, requestId: string, memberId: string) =>
+    !!(await db.selectFrom('congress_session_request_signers').select('member_id').where('request_id', '=', requestId).where('member_id', '=', memberId).executeTakeFirst()),
+  markRequestNotified: (db: Db, id: string, at: string) => db.updateTable('congress_session_requests').set({ notified_at: at }).where('id', '=', id).execute(),
 
   insertSession: (db: Db, row: CongressSessionsTable) => db.insertInto('congress_sessions').values(row).execute(),
   findSession: (db: Db, orgId: string, id: string) =>

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { agendaInput, attendanceInput, ballotInput, bulkAttendanceInput, checkinInput, delegateInput, guestInput, sessionInput, termInput, voteInput } from '../../../common/congress';
+import { agendaInput, attendanceInput, ballotInput, bulkAttendanceInput, checkinInput, delegateInput, extraSessionRequestInput, guestInput, sessionInput, termInput, voteInput } from '../../../common/congress';
 import { idParams, route, userOf } from '../../plugins/route';
 import type { Services } from '../../services';
 import { actorOf } from '../audit/audit.repo';
@@ -34,6 +34,17 @@ export function congressRoutes(app: FastifyInstance, s: Services): void {
     method: 'PATCH', url: '/api/congress/terms/:id/delegations/:delegationId', access: 'congress.manage', summary: '设置代表团团长 / set a delegation head',
     params: termDelegationParams, body: z.object({ headMemberId: z.string().max(64).nullable() }),
     handler: ({ req, params, body }) => c.terms.setDelegationHead(actor(req), params.id, params.delegationId, body.headMemberId),
+  });
+
+  // 临时会议提议: one third of delegates may call an extra session
+  route(app, { method: 'GET', url: '/api/congress/terms/:id/requests', access: 'congress.read', summary: '临时会议提议 / extra-session requests', params: idParams, handler: ({ req, params }) => c.requests.list(org(req), params.id, userOf(req).memberId) });
+  route(app, {
+    method: 'POST', url: '/api/congress/terms/:id/requests', access: 'congress.read', summary: '代表提议召开临时会议 / a delegate requests an extra session', params: idParams, body: extraSessionRequestInput, created: true,
+    handler: ({ req, params, body }) => c.requests.create(actor(req), userOf(req).memberId, params.id, body.reason),
+  });
+  route(app, {
+    method: 'POST', url: '/api/congress/requests/:id/sign', access: 'congress.read', summary: '联名签署临时会议提议 / co-sign a request', params: idParams,
+    handler: ({ req, params }) => c.requests.sign(actor(req), userOf(req).memberId, params.id),
   });
 
   // Sessions, agenda, guests, attendance

@@ -2,6 +2,7 @@ import type { Database } from '../../db/database';
 import type { OrgsService } from '../orgs/orgs.service';
 import { congressRepo } from './congress.repo';
 import { createLiveHub } from './congress.live';
+import { createRequestsService } from './congress.requests';
 import { createSessionsService } from './congress.sessions';
 import { createTermsService } from './congress.terms';
 import { createVotesService } from './congress.votes';
@@ -19,6 +20,7 @@ export function createCongressService(database: Database, orgs: OrgsService) {
     terms,
     sessions,
     votes,
+    requests: createRequestsService(database.db),
 
     /** What the projector shows: quorum, and each vote's progress (counts only once it is closed). */
     async snapshot(orgId: string, sessionId: string) {
