@@ -7,6 +7,7 @@ import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { startServer, type Running } from '../server/start';
+import { seedDemoCongress } from '../scripts/demo/congress';
 import { seedDemoSchool, DEMO_PASSWORD } from '../scripts/demo/school';
 
 export { DEMO_PASSWORD };
@@ -21,7 +22,7 @@ export async function startDemo(): Promise<Running & { dir: string }> {
   const url = `sqlite:${path.join(dir, 'e2e.db')}`;
   const database = await openDatabase(url);
   await migrate(database);
-  await seedDemoSchool(database);
+  await seedDemoCongress(database, await seedDemoSchool(database));
   await database.close();
   const running = await startServer(loadConfig({ DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'warn', WEB_DIST: 'dist' }));
   return { ...running, dir };

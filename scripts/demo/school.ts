@@ -25,6 +25,10 @@ export interface DemoSchool {
   schoolId: string;
   unionId: string;
   accounts: DemoAccount[];
+  /** Member ids in roster order: 128 teachers, 14 staff, 8 workers, then 35 retirees. */
+  memberIds: string[];
+  /** Member id of each demo account that is linked to a member. */
+  memberOf: Record<string, string>;
 }
 
 function person(rng: Rng, n: number, group: string, category: StaffCategory, department: string, retired: boolean): MemberInput {
@@ -103,5 +107,11 @@ export async function seedDemoSchool(database: Database, seed = 20250901): Promi
   for (const a of accounts) {
     await insertUser(db, { ...actor, orgId: a.orgId }, { username: a.username, password: DEMO_PASSWORD, memberId: a.memberId ?? null, roles: [a.role], mustChangePassword: false }, passwordHash);
   }
-  return { schoolId: school.id, unionId: union.id, accounts: accounts.map(({ username, role, who }) => ({ username, role, who })) };
+  return {
+    schoolId: school.id,
+    unionId: union.id,
+    accounts: accounts.map(({ username, role, who }) => ({ username, role, who })),
+    memberIds: ids,
+    memberOf: Object.fromEntries(accounts.filter((a) => a.memberId).map((a) => [a.username, a.memberId!])),
+  };
 }
