@@ -1,4 +1,5 @@
 import { AGENDA_KIND_LABELS, type ElectionResult, type ResolutionResult } from '../../../common/congress';
+import type { ProposalFigures } from '../../../common/proposals';
 import { cjkDocument, heading, para } from '../../lib/docx';
 import { workbookBuffer } from '../../lib/xlsx';
 import type { OrgsService } from '../orgs/orgs.service';
@@ -17,8 +18,13 @@ function resultLines(r: ResolutionResult | ElectionResult): string[] {
   return [base, `应选 ${r.seats} 人。`, ...lines, ...(tied.length ? [`${tied.join('、')} 票数相同，需另行选举。`] : [])];
 }
 
-/** One download for the session record: agenda, attendance, every vote's result (issue 3). */
-export async function sessionRecordDocx(c: CongressService, orgs: OrgsService, orgId: string, sessionId: string): Promise<{ buffer: Buffer; filename: string }> {
+const rate = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
+
+/**
+ * One download for the session record: agenda, attendance, every vote's result, and the proposals
+ * gathered for this session (issue 3). `proposals` are this session's figures from the 提案 module.
+ */
+export async function sessionRecordDocx(c: CongressService, orgs: OrgsService, orgId: string, sessionId: string, proposals: ProposalFigures): Promise<{ buffer: Buffer; filename: string }> {
   const [org, s, attendance, votes] = await Promise.all([orgs.get(orgId), c.sessions.detail(orgId, sessionId), c.sessions.attendanceList(orgId, sessionId), c.votes.listForSession(orgId, sessionId)]);
   const q = s.quorum;
   const present = attendance.filter((a) => a.status === 'present');
@@ -36,6 +42,11 @@ export async function sessionRecordDocx(c: CongressService, orgs: OrgsService, o
           ...(v.result ? resultLines(v.result).map(para) : [para(v.status === 'open' ? '表决进行中。' : '尚未表决。')]),
         ])
       : [para('本次会议无表决事项。')]),
+    heading('四、提案'),
+    para(
+      `本次会议征集提案 ${proposals.submitted} 件，立案 ${proposals.accepted} 件（立案率 ${rate(proposals.acceptedRate)}）；` +
+        `已答复或办结 ${proposals.done} 件（办结率 ${rate(proposals.doneRate)}）；提案人评价 ${proposals.rated} 件，满意率 ${rate(proposals.satisfactionRate)}。`,
+    ),
   ];
   const title = `${org.name}${s.name}会议记录`;
   const buffer = await cjkDocument(title, `${s.date}${s.place ? `　${s.place}` : ''}`, children);

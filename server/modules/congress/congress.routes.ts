@@ -80,7 +80,9 @@ export function congressRoutes(app: FastifyInstance, s: Services): void {
   route(app, {
     method: 'GET', url: '/api/congress/sessions/:id/record.docx', access: 'congress.read', summary: '会议记录 .docx / session record', params: idParams,
     handler: async ({ req, reply, params }) => {
-      const { buffer, filename } = await sessionRecordDocx(c, s.orgs, org(req), params.id);
+      await c.sessions.session(org(req), params.id); // another school's session is 404 before anything else
+      const figures = (await s.proposals.stats(userOf(req), { sessionId: params.id })).total;
+      const { buffer, filename } = await sessionRecordDocx(c, s.orgs, org(req), params.id, figures);
       return sendDocx(reply, buffer, filename);
     },
   });

@@ -180,6 +180,7 @@ describe.each(DIALECTS)('congress votes and elections on %s', (dialect) => {
     expect(text).toContain('财务工作报告（表决，记名）');
     expect(text).toContain('赞成 22 票，反对 8 票，弃权 0 票。结果：未通过。');
     expect(text).toContain('票数相同，需另行选举');
+    expect(text).toContain('本次会议征集提案 0 件，立案 0 件（立案率 —）');
     expect(await (await JSZip.loadAsync(res.raw)).file('word/styles.xml')!.async('string')).toContain('Noto Sans CJK SC');
     const sheet = await chair.get(`/api/congress/sessions/${ids.sessionId}/attendance.xlsx`);
     const wb = new ExcelJS.Workbook();
