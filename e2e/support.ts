@@ -8,6 +8,7 @@ import { openDatabase } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { startServer, type Running } from '../server/start';
 import { seedDemoCongress } from '../scripts/demo/congress';
+import { seedDemoProposals } from '../scripts/demo/proposals';
 import { seedDemoSchool, DEMO_PASSWORD } from '../scripts/demo/school';
 
 export { DEMO_PASSWORD };
@@ -22,7 +23,8 @@ export async function startDemo(): Promise<Running & { dir: string }> {
   const url = `sqlite:${path.join(dir, 'e2e.db')}`;
   const database = await openDatabase(url);
   await migrate(database);
-  await seedDemoCongress(database, await seedDemoSchool(database));
+  const congress = await seedDemoCongress(database, await seedDemoSchool(database));
+  await seedDemoProposals(database, congress.pastSessionId);
   await database.close();
   const running = await startServer(loadConfig({ DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'warn', WEB_DIST: 'dist' }));
   return { ...running, dir };

@@ -5,6 +5,7 @@ import { openDatabase } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { startServer, stopOnSignals } from '../server/start';
 import { seedDemoCongress } from './demo/congress';
+import { seedDemoProposals } from './demo/proposals';
 import { DEMO_PASSWORD, seedDemoSchool } from './demo/school';
 
 // `npm run demo`: a fresh data/demo.db with a realistic school, served at http://127.0.0.1:3000.
@@ -15,7 +16,8 @@ const config = loadConfig({ ...process.env, DATABASE_URL: `sqlite:${file}`, TONG
 const database = await openDatabase(config.databaseUrl);
 await migrate(database);
 const demo = await seedDemoSchool(database);
-await seedDemoCongress(database, demo);
+const congress = await seedDemoCongress(database, demo);
+await seedDemoProposals(database, congress.pastSessionId);
 await database.close();
 
 const running = await startServer(config);

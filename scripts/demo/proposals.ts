@@ -1,0 +1,82 @@
+import { sql } from 'kysely';
+import type { SessionUser } from '../../common/auth';
+import type { ProposalCategory } from '../../common/proposals';
+import type { Database } from '../../server/db/database';
+import { createAuthService } from '../../server/modules/auth/auth.service';
+import { createOrgsService } from '../../server/modules/orgs/orgs.service';
+import { createProposalsService } from '../../server/modules/proposals/proposals.service';
+import { localDate } from '../../server/lib/time';
+import { DEMO_PASSWORD } from './school';
+
+interface Plan {
+  by: string;
+  cosigners: [string, string];
+  title: string;
+  category: ProposalCategory;
+  reasons: string;
+  measures: string;
+  outcome: 'A' | 'B' | 'C' | 'assigned' | 'converted' | 'rejected';
+  department?: string;
+}
+
+// Last August's proposals, as a school's 提案汇编 would list them, each carried to a realistic end.
+const PAST: Plan[] = [
+  { by: 'teacher', cosigners: ['leader', 'committee'], title: '关于延长食堂晚餐供应时间的建议', category: 'logistics', reasons: '晚自习结束前食堂已关门，值班教师只能自行解决晚餐。', measures: '晚餐供应延长至 19:30，或为晚自习值班教师留餐。', outcome: 'A', department: '总务处' },
+  { by: 'leader', cosigners: ['teacher', 'chair'], title: '关于完善青年教师培养机制的建议', category: 'development', reasons: '近三年新进教师占比超过四成，师徒结对缺少考核与激励。', measures: '完善青蓝工程师徒协议，每学期开展一次展示课并纳入考核。', outcome: 'B', department: '教务处' },
+  { by: 'committee', cosigners: ['teacher', 'leader'], title: '关于增设教职工子女课后托管的建议', category: 'welfare', reasons: '双职工教师下班晚，子女放学后无人照看。', measures: '利用空余教室开设教职工子女托管班，由工会协调志愿者。', outcome: 'C', department: '校长办公室' },
+  { by: 'teacher', cosigners: ['committee', 'chair'], title: '关于更换部分教室多媒体设备的建议', category: 'campus', reasons: '初二年级 4 个教室投影仪老化，影响上课。', measures: '本学年内更换老化设备，建立报修台账。', outcome: 'assigned', department: '总务处' },
+  { by: 'leader', cosigners: ['committee', 'teacher'], title: '关于规范绩效考核结果公示的建议', category: 'democracy', reasons: '考核结果公示时间短，部分教师未及时看到。', measures: '公示期不少于 5 个工作日，并在校务公开栏同步公示。', outcome: 'converted' },
+  { by: 'chair', cosigners: ['leader', 'teacher'], title: '关于为个别教师调整课表的建议', category: 'other', reasons: '个别教师反映课表安排不合理。', measures: '请教务处个别调整。', outcome: 'rejected' },
+];
+
+const REPLIES = {
+  A: { content: '自 9 月 1 日起晚餐供应延长至 19:30，值班教师可预约留餐。', rating: 'satisfied' },
+  B: { content: '已修订《青蓝工程实施办法》，下学期起每学期开展师徒展示课。', rating: 'basically_satisfied', plannedDate: '2026-02-28' },
+  C: { content: '学校暂无符合安全要求的空余场地和看护人员。', rating: 'basically_satisfied', explanation: '托管涉及安全责任与经费，本学年无法解决；工会将联系附近社区托管机构，为教职工争取优惠。' },
+} as const;
+
+/**
+ * The past session's proposals, run through the real workflow, then dated back to August 2025 so
+ * figures by 学年 read as they would have (a demo-only shortcut: the workflow itself only runs "now").
+ */
+export async function seedDemoProposals(database: Database, pastSessionId: string) {
+  const { db } = database;
+  const auth = createAuthService(db, 1);
+  const users: Record<string, SessionUser> = {};
+  for (const name of ['chair', 'committee', 'leader', 'teacher', 'handler']) users[name] = (await auth.login(name, DEMO_PASSWORD, null)).result.user;
+  const proposals = createProposalsService(db, createOrgsService(db));
+  const today = localDate();
+  await proposals.setWindow(users.chair, { sessionId: pastSessionId, opensOn: today, closesOn: today });
+
+  const accepted: string[] = [];
+  for (const p of PAST) {
+    const draft = await proposals.create(users[p.by], { sessionId: pastSessionId, title: p.title, category: p.category, reasons: p.reasons, measures: p.measures });
+    await proposals.invite(users[p.by], draft.id, p.cosigners.map((u) => users[u].memberId!));
+    for (const u of p.cosigners) await proposals.respond(users[u], draft.id, true);
+    await proposals.submit(users[p.by], draft.id);
+    if (p.outcome === 'converted') await proposals.decideOne(users.chair, draft.id, { decision: 'converted', reason: '属于日常管理事项，转为意见建议交教务处办理。', publish: true });
+    else if (p.outcome === 'rejected') await proposals.decideOne(users.chair, draft.id, { decision: 'rejected', reason: '涉及个人事务，不属于提案范围；已请教务处直接与提案人沟通。', publish: true });
+    else {
+      await proposals.decideOne(users.chair, draft.id, { decision: 'accepted', publish: true });
+      await proposals.assign(users.chair, draft.id, { department: p.department!, handlerUserId: users.handler.id, deadline: today });
+      accepted.push(draft.id);
+      if (p.outcome !== 'assigned') {
+        const r = REPLIES[p.outcome];
+        await proposals.reply(users.handler, draft.id, { class: p.outcome, content: r.content, ...('plannedDate' in r ? { plannedDate: r.plannedDate } : {}), ...('explanation' in r ? { explanation: r.explanation } : {}) });
+        await proposals.rate(users[p.by], draft.id, r.rating);
+      }
+    }
+  }
+  await proposals.setWindow(users.chair, { sessionId: pastSessionId, opensOn: '2025-07-01', closesOn: '2025-08-20' });
+  await backdate(database, pastSessionId);
+}
+
+/** Moves every timestamp of the session's proposals into August–October 2025 (demo data only). */
+async function backdate(database: Database, sessionId: string) {
+  const { db } = database;
+  const shift = (col: string, day: string) => sql`${sql.ref(col)} = case when ${sql.ref(col)} is null then null else ${day} end`;
+  await sql`update proposals set ${sql.join([shift('created_at', '2025-08-10T02:00:00.000Z'), shift('submitted_at', '2025-08-12T02:00:00.000Z'), shift('decided_at', '2025-08-26T02:00:00.000Z'), shift('assigned_at', '2025-09-03T02:00:00.000Z'), shift('closed_at', '2025-10-20T02:00:00.000Z'), shift('updated_at', '2025-10-20T02:00:00.000Z')])}, deadline = case when deadline is null then null else '2025-10-31' end where session_id = ${sessionId}`.execute(db);
+  const ids = sql`(select id from proposals where session_id = ${sessionId})`;
+  await sql`update proposal_replies set created_at = '2025-10-15T02:00:00.000Z', rated_at = case when rated_at is null then null else '2025-10-20T02:00:00.000Z' end where proposal_id in ${ids}`.execute(db);
+  await sql`update proposal_cosigners set invited_at = '2025-08-10T03:00:00.000Z', responded_at = case when responded_at is null then null else '2025-08-11T03:00:00.000Z' end where proposal_id in ${ids}`.execute(db);
+}
