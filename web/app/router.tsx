@@ -26,6 +26,16 @@ const appPages: RouteObject[] = [
   { path: 'users/bulk', ...needs('users.write'), lazy: page(() => import('../features/users/BulkAccountsPage')) },
   { path: 'audit', ...needs('audit.read'), lazy: page(() => import('../features/audit/AuditPage')) },
   { path: 'settings', ...needs('org.read'), lazy: page(() => import('../features/settings/SettingsPage')) },
+  { path: 'congress', ...needs('congress.read'), lazy: page(() => import('../features/congress/CongressHomePage')) },
+  { path: 'congress/terms/:id', ...needs('congress.read'), lazy: page(() => import('../features/congress/TermPage')) },
+  { path: 'congress/sessions/:id', ...needs('congress.manage'), lazy: page(() => import('../features/congress/SessionPage')) },
+  { path: 'congress/sessions/:id/vote', ...needs('congress.read'), lazy: page(() => import('../features/congress/VotePage')) },
+  { path: 'congress/checkin/:sessionId', ...needs('congress.read'), lazy: page(() => import('../features/congress/CheckinPage')) },
+  { path: 'proposals', lazy: page(() => import('../features/proposals/ProposalsPage')) },
+  { path: 'proposals/new', lazy: page(() => import('../features/proposals/ProposalFormPage')) },
+  { path: 'proposals/stats', ...needs('proposals.committee'), lazy: page(() => import('../features/proposals/StatsPage')) },
+  { path: 'proposals/:id', lazy: page(() => import('../features/proposals/ProposalDetailPage')) },
+  { path: 'proposals/:id/edit', lazy: page(() => import('../features/proposals/ProposalFormPage')) },
   { path: 'me', lazy: page(() => import('../features/profile/ProfilePage')) },
   { path: '*', lazy: page(() => import('../components/NotFoundPage')) },
 ];
@@ -47,7 +57,11 @@ export const router = createBrowserRouter([
       },
       {
         element: <RequireAuth />,
-        children: [{ lazy: page(() => import('./layout/AppLayout')), children: appPages }],
+        children: [
+          { lazy: page(() => import('./layout/AppLayout')), children: appPages },
+          // The hall's projector: full screen, no app chrome (the page checks congress.manage itself).
+          { path: 'congress/sessions/:id/screen', lazy: page(() => import('../features/congress/ScreenPage')) },
+        ],
       },
     ],
   },

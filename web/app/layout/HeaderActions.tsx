@@ -3,6 +3,7 @@ import { LogoutOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useLogout, useUser } from '../auth';
 import { usePrefs, useT } from '../../i18n';
+import { NotificationBell } from '../../features/notifications/NotificationBell';
 
 export function LangSwitch() {
   const { lang, setLang } = usePrefs();
@@ -40,6 +41,7 @@ export function HeaderActions() {
       <Link to="/me" className="tx-user-link">
         {user.displayName}
       </Link>
+      <NotificationBell />
       <LangSwitch />
       <LogoutButton />
     </div>

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, FileTextOutlined, HomeOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { Permission } from '../../../common/permissions';
 import type { TextKey } from '../../i18n';
 
@@ -12,6 +12,8 @@ export interface NavItem {
 
 const HOME: NavItem = { to: '/', text: 'nav.dashboard', icon: HomeOutlined };
 const MEMBERS: NavItem = { to: '/members', text: 'nav.members', icon: TeamOutlined, permission: 'members.read' };
+const CONGRESS: NavItem = { to: '/congress', text: 'nav.congress', icon: BankOutlined, permission: 'congress.read' };
+const PROPOSALS: NavItem = { to: '/proposals', text: 'nav.proposals', icon: FileTextOutlined };
 const ME: NavItem = { to: '/me', text: 'nav.me', icon: UserOutlined };
 
 /** Admin pages: in the desktop side menu, and under 我的 on a phone (not in the tab bar). */
@@ -23,7 +25,7 @@ export const MORE_NAV: NavItem[] = [
 ];
 
 /** Desktop side menu, in the order the chair works through them. */
-export const SIDE_NAV: NavItem[] = [HOME, MEMBERS, ...MORE_NAV, ME];
+export const SIDE_NAV: NavItem[] = [HOME, MEMBERS, CONGRESS, PROPOSALS, ...MORE_NAV, ME];
 
 /** Phone tab bar: only what people do between classes; the rest is reachable from 我的. */
-export const TAB_NAV: NavItem[] = [HOME, MEMBERS, ME];
+export const TAB_NAV: NavItem[] = [HOME, MEMBERS, CONGRESS, PROPOSALS, ME];

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import { Link } from 'react-router';
 import dayjs from 'dayjs';
-import { ApartmentOutlined, AuditOutlined, KeyOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, KeyOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import type { Permission } from '../../../common/permissions';
 import { ROLE_LABELS } from '../../../common/permissions';
 import { useCan, useUser } from '../../app/auth';
@@ -18,6 +18,7 @@ interface Tile {
 
 const TILES: Tile[] = [
   { to: '/members', title: 'nav.members', hint: 'dash.membersHint', icon: TeamOutlined, permission: 'members.read' },
+  { to: '/congress', title: 'nav.congress', hint: 'dash.congressHint', icon: BankOutlined, permission: 'congress.read' },
   { to: '/members/import', title: 'dash.import', hint: 'dash.importHint', icon: UploadOutlined, permission: 'members.import' },
   { to: '/groups', title: 'nav.groups', hint: 'dash.groupsHint', icon: ApartmentOutlined, permission: 'groups.read' },
   { to: '/users', title: 'nav.users', hint: 'dash.usersHint', icon: SafetyCertificateOutlined, permission: 'users.read' },

@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { Button, Empty } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { useCan } from '../../app/auth';
+import { ErrorState } from '../../components/ErrorState';
+import { PageHeader } from '../../components/PageHeader';
+import { PageSpinner } from '../../components/PageSpinner';
+import { ToneTag } from '../../components/ToneTag';
+import { useT } from '../../i18n';
+import { useSessions, useTerms } from './api';
+import { currentTerm, splitSessions, termsCurrentFirst } from './helpers';
+import { NextSessionCard } from './NextSessionCard';
+import { SessionFormModal } from './SessionFormModal';
+import { SessionList } from './SessionList';
+import { TermFormModal } from './TermFormModal';
+import type { TermSummary } from './types';
+import './congress.css';
+
+/** /congress: the next session first (签到, 去投票), then the current term's sessions, then all terms. */
+export default function CongressHomePage() {
+  const t = useT();
+  const can = useCan();
+  const terms = useTerms();
+  const current = currentTerm(terms.data?.items ?? []);
+  const sessions = useSessions(current?.id);
+  const [modal, setModal] = useState<'term' | 'session' | null>(null);
+  const manager = can('congress.manage');
+
+  const actions = manager && (
+    <>
+      <Button icon={<PlusOutlined aria-hidden />} onClick={() => setModal('term')} data-testid="congress-new-term">
+        {t('congress.newTerm')}
+      </Button>
+      <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setModal('session')} disabled={!current} data-testid="congress-new-session">
+        {t('congress.newSession')}
+      </Button>
+    </>
+  );
+
+  let body;
+  if (terms.isPending) body = <PageSpinner />;
+  else if (terms.error) body = <ErrorState error={terms.error} onRetry={() => terms.refetch()} />;
+  else if (!current) body = <Empty className="tx-panel" description={manager ? t('congress.noTerms') : t('congress.noTermsReader')} />;
+  else {
+    const { upcoming, past } = splitSessions(sessions.data?.items ?? []);
+    body = (
+      <>
+        {upcoming[0] && <NextSessionCard session={upcoming[0]} />}
+        <section className="tx-panel" aria-labelledby="term-sessions">
+          <div className="cx-section-head">
+            <h2 id="term-sessions" className="tx-h2">
+              {t('congress.sessionsOf', { term: current.name })}
+            </h2>
+            <Link to={`/congress/terms/${current.id}`}>{t('congress.viewDelegates')}</Link>
+          </div>
+          {sessions.error ? (
+            <ErrorState error={sessions.error} onRetry={() => sessions.refetch()} />
+          ) : upcoming.length + past.length === 0 ? (
+            <p>{sessions.isPending ? '' : t('congress.noSessions')}</p>
+          ) : (
+            <>
+              {upcoming.length > 0 && <SessionGroup title={t('congress.upcoming')} id="upcoming" sessions={upcoming} />}
+              {past.length > 0 && <SessionGroup title={t('congress.past')} id="past" sessions={past} />}
+            </>
+          )}
+        </section>
+        <TermList terms={termsCurrentFirst(terms.data.items)} currentId={current.id} />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader title={t('congress.title')} extra={actions} />
+      {body}
+      <TermFormModal open={modal === 'term'} onClose={() => setModal(null)} />
+      <SessionFormModal open={modal === 'session'} onClose={() => setModal(null)} terms={terms.data?.items ?? []} termId={current?.id} />
+    </>
+  );
+}
+
+function SessionGroup({ title, id, sessions }: { title: string; id: string; sessions: Parameters<typeof SessionList>[0]['sessions'] }) {
+  return (
+    <div className="cx-group" aria-labelledby={`sessions-${id}`} role="group">
+      <h3 id={`sessions-${id}`} className="cx-h3">
+        {title}
+      </h3>
+      <SessionList label={title} sessions={sessions} />
+    </div>
+  );
+}
+
+function TermList({ terms, currentId }: { terms: TermSummary[]; currentId: string }) {
+  const t = useT();
+  return (
+    <section className="tx-panel" aria-labelledby="terms">
+      <h2 id="terms" className="tx-h2">
+        {t('congress.terms')}
+      </h2>
+      <ul className="cx-list">
+        {terms.map((term) => (
+          <li key={term.id}>
+            <Link to={`/congress/terms/${term.id}`}>{term.name}</Link>
+            {term.id === currentId && <ToneTag tone="red">{t('congress.current')}</ToneTag>}
+            <span className="cx-muted">{t('congress.dates', { start: term.startDate, end: term.endDate })}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
