@@ -2,22 +2,12 @@ import fs from 'node:fs';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DESKTOP, launch, newContext, PHONE, seriousA11yIssues, shot, startDemo } from './support';
+import { DESKTOP, expectAccessible, launch, newContext, PHONE, shot, signIn, startDemo } from './support';
 
 // Congress day (JOURNEYS.md): the clerk sets up a session, a delegate checks in and votes from the
 // phone while the projector follows live; the vote closes with its threshold and verdict; the record downloads.
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  expect(await seriousA11yIssues(page), `${what}: serious accessibility issues`).toEqual([]);
-}
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).first().innerText();
 const MARK_ALL = '全部标记出席';

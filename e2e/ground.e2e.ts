@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DESKTOP, launch, newContext, PHONE, seriousA11yIssues, shot, startDemo } from './support';
+import { DESKTOP, expectAccessible, launch, newContext, PHONE, shot, signIn, startDemo } from './support';
 
 // Ground floor, as a clerk lives it: sign in, import a messy roster (fix the bad row, import), find a
 // member by pinyin initials, edit, export, sign out — at a desktop and on a phone.
@@ -27,17 +27,7 @@ async function messyRoster(prefix: string, badPhone: boolean): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  expect(await seriousA11yIssues(page), `${what}: serious accessibility issues`).toEqual([]);
-}
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 describe('ground floor in Chromium', () => {
   let demo: Awaited<ReturnType<typeof startDemo>>;
