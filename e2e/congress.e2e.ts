@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate } from '../server/lib/time';
 import { DESKTOP, expectAccessible, launch, newContext, PHONE, shot, signIn, startDemo } from './support';
 
 // Congress day (JOURNEYS.md): the clerk sets up a session, a delegate checks in and votes from the
@@ -38,7 +39,7 @@ describe('congress day in Chromium', () => {
     await clerk.getByTestId('congress-new-session').click();
     await clerk.getByTestId('session-name').fill('第五届临时会议');
     await clerk.getByTestId('session-date').click();
-    await clerk.getByTestId('session-date').fill('2026-11-23');
+    await clerk.getByTestId('session-date').fill(localDate());
     await clerk.keyboard.press('Enter');
     await clerk.getByTestId('session-save').click();
     await clerk.waitForURL(/\/congress\/sessions\/[^/]+$/);

@@ -25,7 +25,7 @@ export async function startDemo(): Promise<Running & { dir: string }> {
   const database = await openDatabase(url);
   await migrate(database);
   const congress = await seedDemoCongress(database, await seedDemoSchool(database));
-  await seedDemoProposals(database, congress.pastSessionId);
+  await seedDemoProposals(database, congress.pastSessionId, congress.nextSessionId);
   await database.close();
   const running = await startServer(loadConfig({ DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'warn', WEB_DIST: 'dist' }));
   return { ...running, dir };

@@ -17,7 +17,7 @@ const database = await openDatabase(config.databaseUrl);
 await migrate(database);
 const demo = await seedDemoSchool(database);
 const congress = await seedDemoCongress(database, demo);
-await seedDemoProposals(database, congress.pastSessionId);
+await seedDemoProposals(database, congress.pastSessionId, congress.nextSessionId);
 await database.close();
 
 const running = await startServer(config);

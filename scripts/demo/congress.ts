@@ -2,11 +2,12 @@ import type { Database } from '../../server/db/database';
 import type { Actor } from '../../server/modules/audit/audit.repo';
 import { createCongressService } from '../../server/modules/congress/congress.service';
 import { createOrgsService } from '../../server/modules/orgs/orgs.service';
-import { seeded } from './random';
+import { localDate } from '../../server/lib/time';
+import { demoCalendar, seeded } from './random';
 import type { DemoSchool } from './school';
 
 /**
- * The demo school's 教代会: 第五届 (2023–2028) with 45 delegates in 代表团 by subject; last August's
+ * The demo school's 教代会: 第五届 (five years) with 45 delegates in 代表团 by subject; last August's
  * second session with its agenda, attendance and closed votes; the coming third session, agenda drafted.
  */
 export async function seedDemoCongress(database: Database, school: DemoSchool, seed = 20250828) {
@@ -14,8 +15,9 @@ export async function seedDemoCongress(database: Database, school: DemoSchool, s
   const congress = createCongressService(database, createOrgsService(database.db));
   const actor: Actor = { orgId: school.schoolId, userId: null, name: '演示数据' };
   const ids = school.memberIds;
+  const cal = demoCalendar(localDate());
 
-  const term = await congress.terms.create(actor, { name: '第五届', startDate: '2023-09-01', endDate: '2028-08-31' });
+  const term = await congress.terms.create(actor, { name: '第五届', startDate: cal.termStart, endDate: cal.termEnd });
   // The demo accounts' members first (so they can check in and vote), then teachers across the groups
   // and five office staff: 45 delegates, 40 of them teachers (89%).
   const accountMembers = Object.values(school.memberOf).filter((id) => ids.indexOf(id) < 150);
@@ -29,7 +31,7 @@ export async function seedDemoCongress(database: Database, school: DemoSchool, s
     await congress.terms.addDelegate(actor, term.id, { memberId, delegation: isLeader ? '行政代表团' : delegations[i % delegations.length], isLeader });
   }
 
-  const past = await congress.sessions.create(actor, { termId: term.id, name: '第五届第二次会议', date: '2025-08-28', place: '学校报告厅' });
+  const past = await congress.sessions.create(actor, { termId: term.id, name: '第五届第二次会议', date: cal.pastSession, place: '学校报告厅' });
   await congress.sessions.setAgenda(actor, past.id, [
     { title: '校长作学校工作报告', kind: 'work_report' },
     { title: '工会经费审查委员会作财务工作报告', kind: 'finance_report' },
@@ -58,7 +60,7 @@ export async function seedDemoCongress(database: Database, school: DemoSchool, s
   await congress.votes.open(actor, election.id);
   await ballots(election.id, () => ({ candidates: rng.chance(0.85) ? [candidates[0], rng.chance(0.7) ? candidates[1] : candidates[2]] : [candidates[2]] }));
 
-  const next = await congress.sessions.create(actor, { termId: term.id, name: '第五届第三次会议', date: '2026-02-26', place: '学校报告厅' });
+  const next = await congress.sessions.create(actor, { termId: term.id, name: '第五届第三次会议', date: cal.nextSession, place: '学校报告厅' });
   await congress.sessions.setAgenda(actor, next.id, [
     { title: '校长作学校工作报告', kind: 'work_report' },
     { title: '财务工作报告', kind: 'finance_report' },

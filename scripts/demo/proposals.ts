@@ -6,6 +6,7 @@ import { createAuthService } from '../../server/modules/auth/auth.service';
 import { createOrgsService } from '../../server/modules/orgs/orgs.service';
 import { createProposalsService } from '../../server/modules/proposals/proposals.service';
 import { localDate } from '../../server/lib/time';
+import { demoCalendar } from './random';
 import { DEMO_PASSWORD } from './school';
 
 interface Plan {
@@ -31,21 +32,22 @@ const PAST: Plan[] = [
 
 const REPLIES = {
   A: { content: '自 9 月 1 日起晚餐供应延长至 19:30，值班教师可预约留餐。', rating: 'satisfied' },
-  B: { content: '已修订《青蓝工程实施办法》，下学期起每学期开展师徒展示课。', rating: 'basically_satisfied', plannedDate: '2026-02-28' },
+  B: { content: '已修订《青蓝工程实施办法》，下学期起每学期开展师徒展示课。', rating: 'basically_satisfied' },
   C: { content: '学校暂无符合安全要求的空余场地和看护人员。', rating: 'basically_satisfied', explanation: '托管涉及安全责任与经费，本学年无法解决；工会将联系附近社区托管机构，为教职工争取优惠。' },
 } as const;
 
 /**
- * The past session's proposals, run through the real workflow, then dated back to August 2025 so
+ * The past session's proposals, run through the real workflow, then dated back to that August so
  * figures by 学年 read as they would have (a demo-only shortcut: the workflow itself only runs "now").
  */
-export async function seedDemoProposals(database: Database, pastSessionId: string) {
+export async function seedDemoProposals(database: Database, pastSessionId: string, nextSessionId: string) {
   const { db } = database;
   const auth = createAuthService(db, 1);
   const users: Record<string, SessionUser> = {};
   for (const name of ['chair', 'committee', 'leader', 'teacher', 'handler']) users[name] = (await auth.login(name, DEMO_PASSWORD, null)).result.user;
   const proposals = createProposalsService(db, createOrgsService(db));
   const today = localDate();
+  const cal = demoCalendar(today);
   await proposals.setWindow(users.chair, { sessionId: pastSessionId, opensOn: today, closesOn: today });
 
   const accepted: string[] = [];
@@ -62,21 +64,23 @@ export async function seedDemoProposals(database: Database, pastSessionId: strin
       accepted.push(draft.id);
       if (p.outcome !== 'assigned') {
         const r = REPLIES[p.outcome];
-        await proposals.reply(users.handler, draft.id, { class: p.outcome, content: r.content, ...('plannedDate' in r ? { plannedDate: r.plannedDate } : {}), ...('explanation' in r ? { explanation: r.explanation } : {}) });
+        await proposals.reply(users.handler, draft.id, { class: p.outcome, content: r.content, ...(p.outcome === 'B' ? { plannedDate: `${cal.pastYear + 1}-02-28` } : {}), ...('explanation' in r ? { explanation: r.explanation } : {}) });
         await proposals.rate(users[p.by], draft.id, r.rating);
       }
     }
   }
-  await proposals.setWindow(users.chair, { sessionId: pastSessionId, opensOn: '2025-07-01', closesOn: '2025-08-20' });
-  await backdate(database, pastSessionId);
+  await proposals.setWindow(users.chair, { sessionId: pastSessionId, opensOn: `${cal.pastYear}-07-01`, closesOn: `${cal.pastYear}-08-20` });
+  await backdate(database, pastSessionId, cal);
+  // The coming session is collecting proposals now.
+  await proposals.setWindow(users.chair, { sessionId: nextSessionId, opensOn: cal.windowOpens, closesOn: cal.windowCloses });
 }
 
-/** Moves every timestamp of the session's proposals into August–October 2025 (demo data only). */
-async function backdate(database: Database, sessionId: string) {
+/** Moves every timestamp of the session's proposals into that August–October (demo data only). */
+async function backdate(database: Database, sessionId: string, cal: ReturnType<typeof demoCalendar>) {
   const { db } = database;
   const shift = (col: string, day: string) => sql`${sql.ref(col)} = case when ${sql.ref(col)} is null then null else ${day} end`;
-  await sql`update proposals set ${sql.join([shift('created_at', '2025-08-10T02:00:00.000Z'), shift('submitted_at', '2025-08-12T02:00:00.000Z'), shift('decided_at', '2025-08-26T02:00:00.000Z'), shift('assigned_at', '2025-09-03T02:00:00.000Z'), shift('closed_at', '2025-10-20T02:00:00.000Z'), shift('updated_at', '2025-10-20T02:00:00.000Z')])}, deadline = case when deadline is null then null else '2025-10-31' end where session_id = ${sessionId}`.execute(db);
+  await sql`update proposals set ${sql.join([shift('created_at', cal.at('08-10')), shift('submitted_at', cal.at('08-12')), shift('decided_at', cal.at('08-26')), shift('assigned_at', cal.at('09-03')), shift('closed_at', cal.at('10-20')), shift('updated_at', cal.at('10-20'))])}, deadline = case when deadline is null then null else ${`${cal.pastYear}-10-31`} end where session_id = ${sessionId}`.execute(db);
   const ids = sql`(select id from proposals where session_id = ${sessionId})`;
-  await sql`update proposal_replies set created_at = '2025-10-15T02:00:00.000Z', rated_at = case when rated_at is null then null else '2025-10-20T02:00:00.000Z' end where proposal_id in ${ids}`.execute(db);
-  await sql`update proposal_cosigners set invited_at = '2025-08-10T03:00:00.000Z', responded_at = case when responded_at is null then null else '2025-08-11T03:00:00.000Z' end where proposal_id in ${ids}`.execute(db);
+  await sql`update proposal_replies set created_at = ${cal.at('10-15')}, rated_at = case when rated_at is null then null else ${cal.at('10-20')} end where proposal_id in ${ids}`.execute(db);
+  await sql`update proposal_cosigners set invited_at = ${cal.at('08-10', '03:00:00')}, responded_at = case when responded_at is null then null else ${cal.at('08-11', '03:00:00')} end where proposal_id in ${ids}`.execute(db);
 }

@@ -31,3 +31,25 @@ export function mobile(rng: Rng): string {
 }
 
 export const isoDay = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Dates for the demo relative to today, so it always has a past session whose proposals are
+ * handled (the most recent August whose follow-up, into October, is over) and a session to come.
+ */
+export function demoCalendar(today: string) {
+  const y = Number(today.slice(0, 4));
+  const past = today >= `${y}-11-01` ? y : y - 1;
+  const next = addDays(today, 90);
+  return {
+    pastYear: past,
+    termStart: `${past - 2}-09-01`,
+    termEnd: `${past + 3}-08-31`,
+    pastSession: `${past}-08-28`,
+    nextSession: next,
+    windowOpens: addDays(today, -14),
+    windowCloses: addDays(next, -7),
+    at: (monthDay: string, time = '02:00:00') => `${past}-${monthDay}T${time}.000Z`,
+  };
+}
