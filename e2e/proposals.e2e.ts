@@ -16,6 +16,7 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
   // Long lists render only what is in view: type to filter (a select without search ignores it).
   await page.keyboard.type(option);
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${option}"]`).first().click();
+  await page.keyboard.press('Escape');
 }
 
 describe('proposals in Chromium', () => {
@@ -51,7 +52,6 @@ describe('proposals in Chromium', () => {
     for (const u of ['leader', 'committee']) {
       await choose(phone, '邀请附议人', nameOf(u));
     }
-    await phone.keyboard.press('Escape');
     await shot(phone, 'proposals-01-phone-draft');
     await expectAccessible(phone, 'proposal form');
     await phone.getByTestId('proposal-save').click();
