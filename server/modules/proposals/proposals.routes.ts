@@ -67,6 +67,13 @@ function registerProposalRoutes(app: FastifyInstance, s: Services): void {
 
   route(app, {
     method: 'GET',
+    url: '/api/proposals/handlers',
+    access: 'proposals.committee',
+    summary: '可交办的承办人 / accounts a proposal can be assigned to',
+    handler: ({ req }) => p.handlers(userOf(req)),
+  });
+  route(app, {
+    method: 'GET',
     url: '/api/proposals/stats',
     access: 'proposals.committee',
     summary: '提案统计（sessionId 或 schoolYear；默认本学年）/ figures',

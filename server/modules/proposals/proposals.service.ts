@@ -13,6 +13,7 @@ import type {
   ReplyInput,
 } from '../../../common/proposals';
 import type { Db } from '../../db/database';
+import { usersRepo } from '../users/users.repo';
 import { Forbidden, Invalid, NotFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { localDate, nowIso } from '../../lib/time';
@@ -79,6 +80,11 @@ export function createProposalsService(db: Db, orgs: OrgsService) {
     rate: (user: SessionUser, id: string, rating: ProposalRating, comment?: string) => after(user, id, handle.rate(user, id, rating, comment)),
     message: (user: SessionUser, id: string, body: string) => after(user, id, handle.message(user, id, body)),
 
+    /** 承办 accounts of the school, for the committee's assignment form (who may not read all accounts). */
+    async handlers(user: SessionUser) {
+      const { rows, total } = await usersRepo.list(db, user.org.id, { role: 'handler', page: 1, pageSize: 200 });
+      return { items: rows.filter((r) => r.disabled === 0).map((r) => ({ id: r.id, username: r.username, memberName: r.member_name })), total };
+    },
     stats: (user: SessionUser, p: ProposalPeriod) => proposalStats(db, orgs, user.org.id, p),
     xlsx: (user: SessionUser, f: ProposalFilter) => proposalsXlsx(db, orgs, user.org.id, f),
     compilation: (user: SessionUser, p: ProposalPeriod) => compilationDocx(db, orgs, user.org.id, p),

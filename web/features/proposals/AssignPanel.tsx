@@ -2,7 +2,6 @@ import { App, Button, DatePicker, Form, Input, Select } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AssignInput, Proposal } from '../../../common/proposals';
-import { useCan } from '../../app/auth';
 import { toasted } from '../../app/notify';
 import { useT } from '../../i18n';
 import { useHandlers, useProposalAction } from './api';
@@ -17,13 +16,11 @@ interface Values {
 /** 交办: a 主办 department and handler with a deadline, and optional 协办 departments. */
 export function AssignPanel({ p }: { p: Proposal }) {
   const t = useT();
-  const can = useCan();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const listable = can('users.read');
-  const handlers = useHandlers(listable);
+  const handlers = useHandlers();
   const assign = useProposalAction<AssignInput>(p.id, 'assign');
-  const handlerOptions = (handlers.data?.items ?? []).filter((u) => !u.disabled).map((u) => ({ value: u.id, label: u.memberName ? `${u.memberName}（${u.username}）` : u.username }));
+  const handlerOptions = (handlers.data?.items ?? []).map((u) => ({ value: u.id, label: u.memberName ? `${u.memberName}（${u.username}）` : u.username }));
   const handlerSelect = (testid: string, aria?: string) => (
     <Select aria-label={aria} options={handlerOptions} loading={handlers.isFetching} showSearch={{ optionFilterProp: 'label' }} data-testid={testid} />
   );
@@ -37,7 +34,6 @@ export function AssignPanel({ p }: { p: Proposal }) {
       <h2 className="tx-h2" id="proposal-assign">
         {p.state === 'assigned' ? t('proposals.reassign') : t('proposals.assign')}
       </h2>
-      {!listable && <p className="tx-inline-note">{t('proposals.noHandlerList')}</p>}
       <Form<Values>
         form={form}
         layout="vertical"

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../common/api';
 import type { Proposal, ProposalStats, ProposalTemplate, ProposalWindow } from '../../../common/proposals';
-import type { UserAccount } from '../../../common/users';
 import { api, type Query } from '../../app/api';
 
 // Keys follow the API paths: invalidating PROPOSALS_KEY refreshes lists, details and figures alike.
@@ -28,12 +27,11 @@ export function useTemplates(kind: 'decision' | 'reply', enabled: boolean) {
   });
 }
 
-/** Accounts holding the 承办 role; needs users.read (the chair and admins have it). */
-export function useHandlers(enabled: boolean) {
+/** Accounts a proposal can be assigned to (承办 role), for the committee. */
+export function useHandlers() {
   return useQuery({
-    queryKey: ['/api/users', { role: 'handler' }],
-    queryFn: () => api<Page<UserAccount>>('/api/users', { query: { role: 'handler', pageSize: 200 } }),
-    enabled,
+    queryKey: ['/api/proposals/handlers'],
+    queryFn: () => api<Page<{ id: string; username: string; memberName: string | null }>>('/api/proposals/handlers'),
   });
 }
 

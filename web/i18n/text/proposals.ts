@@ -72,7 +72,6 @@ export const PROPOSALS = {
   'proposals.addAssist': { zh: '增加协办部门', en: 'Add an assisting department' },
   'proposals.removeAssist': { zh: '移除协办部门', en: 'Remove assisting department' },
   'field.handler': { zh: '承办人', en: 'Handler' },
-  'proposals.noHandlerList': { zh: '需要“账号管理”权限才能列出承办人', en: 'Listing handlers needs the accounts permission' },
   'proposals.reply': { zh: '答复', en: 'Reply' },
   'proposals.replies': { zh: '答复', en: 'Replies' },
   'field.replyClass': { zh: '答复类别', en: 'Class' },
