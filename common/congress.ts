@@ -92,11 +92,15 @@ export interface Quorum {
   required: number;
   met: boolean;
 }
+/** What "more than half" counted from: all delegates of the term, or 应到会 (all minus those on leave). */
+export type BaseKind = 'all_delegates' | 'expected_delegates';
+
 export interface ResolutionResult {
   kind: 'resolution';
   cast: number;
   eligible: number;
   base: number;
+  baseKind: BaseKind;
   threshold: number;
   passed: boolean;
   yes: number;
@@ -114,6 +118,7 @@ export interface ElectionResult {
   cast: number;
   eligible: number;
   base: number;
+  baseKind: BaseKind;
   threshold: number;
   seats: number;
   candidates: CandidateResult[];

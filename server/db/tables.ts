@@ -163,6 +163,7 @@ export interface CongressVotesTable {
   seats: number | null;
   status: string;
   base: number | null;
+  base_kind: string | null;
   opened_at: string | null;
   closed_at: string | null;
   result: string | null;

@@ -100,6 +100,7 @@ export async function m0002_congress(db: Kysely<any>, dialect: Dialect): Promise
       .addColumn('seats', 'integer')
       .addColumn('status', 'text', (c) => c.notNull())
       .addColumn('base', 'integer')
+      .addColumn('base_kind', 'text')
       .addColumn('opened_at', 'text')
       .addColumn('closed_at', 'text')
       .addColumn('result', 'text'),

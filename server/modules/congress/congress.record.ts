@@ -9,7 +9,7 @@ const STATUS_TEXT = { present: '出席', absent: '缺席', leave: '请假' } as 
 const pct = (n: number, d: number) => (d ? `${((n / d) * 100).toFixed(1)}%` : '—');
 
 function resultLines(r: ResolutionResult | ElectionResult): string[] {
-  const base = `表决基数 ${r.base} 人，过半数为 ${r.threshold} 票；应投 ${r.eligible} 人，实投 ${r.cast} 票。`;
+  const base = `表决基数 ${r.base} 人（${r.baseKind === 'expected_delegates' ? '应到会代表' : '全体代表'}），过半数为 ${r.threshold} 票；应投 ${r.eligible} 人，实投 ${r.cast} 票。`;
   if (r.kind === 'resolution') {
     return [base, `赞成 ${r.yes} 票，反对 ${r.no} 票，弃权 ${r.abstain} 票。结果：${r.passed ? '通过' : '未通过'}。`];
   }

@@ -1,4 +1,4 @@
-import { majorityThreshold, type ElectionResult, type ResolutionResult, type VoteChoice, type VoteKind, type VoteResult, type VoteStatus } from '../../../common/congress';
+import { majorityThreshold, type BaseKind, type ElectionResult, type ResolutionResult, type VoteChoice, type VoteKind, type VoteResult, type VoteStatus } from '../../../common/congress';
 import type { Database } from '../../db/database';
 import type { CongressVotesTable } from '../../db/tables';
 import { AppError, Invalid, NotFound } from '../../lib/errors';
@@ -20,12 +20,12 @@ const stateError = (status: string) => new AppError(409, 'vote_state', 'err.cong
  * delegates, or 应到会 where the school says so), not of those present. Candidates tied for the last
  * seat are none of them elected: the congress votes again for that seat.
  */
-export function tally(kind: VoteKind, ballots: string[], base: number, cast: number, eligible: number, seats: number, candidates: { member_id: string; name: string }[]): VoteResult {
+export function tally(kind: VoteKind, ballots: string[], base: number, baseKind: BaseKind, cast: number, eligible: number, seats: number, candidates: { member_id: string; name: string }[]): VoteResult {
   const threshold = majorityThreshold(base);
   if (kind === 'resolution') {
     const n = (c: VoteChoice) => ballots.filter((b) => b === c).length;
     const yes = n('yes');
-    return { kind, cast, eligible, base, threshold, passed: yes >= threshold, yes, no: n('no'), abstain: n('abstain') } satisfies ResolutionResult;
+    return { kind, cast, eligible, base, baseKind, threshold, passed: yes >= threshold, yes, no: n('no'), abstain: n('abstain') } satisfies ResolutionResult;
   }
   const votes = new Map(candidates.map((c) => [c.member_id, 0]));
   for (const b of ballots) for (const id of JSON.parse(b) as string[]) votes.set(id, (votes.get(id) ?? 0) + 1);
@@ -45,6 +45,7 @@ export function tally(kind: VoteKind, ballots: string[], base: number, cast: num
     cast,
     eligible,
     base,
+    baseKind,
     threshold,
     seats,
     candidates: candidates.map((c) => ({ memberId: c.member_id, name: c.name, votes: votes.get(c.member_id)!, elected: electedIds.has(c.member_id) })),
@@ -92,7 +93,7 @@ export function createVotesService(database: Database, orgs: OrgsService, sessio
       const now = nowIso();
       const row: CongressVotesTable = {
         id: newId(), org_id: actor.orgId, session_id: sessionId, title: input.title, kind: input.kind, secret: input.secret ? 1 : 0,
-        seats: input.kind === 'election' ? input.seats! : null, status: 'draft', base: null, opened_at: null, closed_at: null, result: null, created_at: now, updated_at: now,
+        seats: input.kind === 'election' ? input.seats! : null, status: 'draft', base: null, base_kind: null, opened_at: null, closed_at: null, result: null, created_at: now, updated_at: now,
       };
       await db.transaction().execute(async (trx) => {
         await votesRepo.insert(trx, row);
@@ -115,7 +116,7 @@ export function createVotesService(database: Database, orgs: OrgsService, sessio
       await db.transaction().execute(async (trx) => {
         const present = await congressRepo.presentDelegateIds(trx, actor.orgId, v.session_id, s.term_id);
         await votesRepo.insertVoters(trx, id, present);
-        await votesRepo.update(trx, actor.orgId, id, { status: 'open', base, opened_at: nowIso(), updated_at: nowIso() });
+        await votesRepo.update(trx, actor.orgId, id, { status: 'open', base, base_kind: quorumBase, opened_at: nowIso(), updated_at: nowIso() });
         await auditRepo.record(trx, actor, { action: 'open', entity: 'congress_vote', entityId: id, label: v.title, after: { base, eligible: present.length } });
       });
       live.touch(v.session_id);
@@ -155,7 +156,7 @@ export function createVotesService(database: Database, orgs: OrgsService, sessio
       if (v.status !== 'open') throw stateError(v.status);
       const result = await db.transaction().execute(async (trx) => {
         const [ballots, counts, candidates] = await Promise.all([votesRepo.ballots(trx, id), votesRepo.counts(trx, id), votesRepo.candidates(trx, id)]);
-        const r = tally(v.kind as VoteKind, ballots.map((b) => b.choice), v.base!, counts.cast, counts.eligible, v.seats ?? 0, candidates);
+        const r = tally(v.kind as VoteKind, ballots.map((b) => b.choice), v.base!, v.base_kind as BaseKind, counts.cast, counts.eligible, v.seats ?? 0, candidates);
         await votesRepo.update(trx, actor.orgId, id, { status: 'closed', closed_at: nowIso(), result: JSON.stringify(r), updated_at: nowIso() });
         if (v.secret === 1) await votesRepo.scrubSecret(trx, id);
         await auditRepo.record(trx, actor, { action: 'close', entity: 'congress_vote', entityId: id, label: v.title, after: r });

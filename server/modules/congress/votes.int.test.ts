@@ -52,7 +52,7 @@ describe.each(DIALECTS)('congress votes and elections on %s', (dialect) => {
     const id = await newVote({ title: '财务工作报告', kind: 'resolution', secret: false });
     await castAll(id, resolutionBallots(22, 8, 0));
     const result = await chair.post(`/api/congress/votes/${id}/close`);
-    expect(result.json).toEqual({ kind: 'resolution', cast: 30, eligible: 30, base: 44, threshold: 23, passed: false, yes: 22, no: 8, abstain: 0 });
+    expect(result.json).toEqual({ kind: 'resolution', cast: 30, eligible: 30, base: 44, baseKind: 'all_delegates', threshold: 23, passed: false, yes: 22, no: 8, abstain: 0 });
   });
 
   it('passes with one more than half of all delegates', async () => {
@@ -67,7 +67,7 @@ describe.each(DIALECTS)('congress votes and elections on %s', (dialect) => {
     for (const p of delegates.slice(40, 44)) await chair.post(`/api/congress/sessions/${ids.sessionId}/attendance`, { memberId: p.memberId, present: false, leave: true });
     const id = await newVote({ title: '绩效工资分配方案', kind: 'resolution', secret: false });
     await castAll(id, resolutionBallots(21, 9, 0));
-    expect((await chair.post(`/api/congress/votes/${id}/close`)).json).toMatchObject({ base: 40, threshold: 21, passed: true, yes: 21 });
+    expect((await chair.post(`/api/congress/votes/${id}/close`)).json).toMatchObject({ base: 40, baseKind: 'expected_delegates', threshold: 21, passed: true, yes: 21 });
     await admin.patch('/api/org', { settings: { quorumBase: 'all_delegates' } });
     const again = await newVote({ title: '同一方案（按全体代表计）', kind: 'resolution', secret: false });
     await castAll(again, resolutionBallots(21, 9, 0));

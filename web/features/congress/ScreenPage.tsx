@@ -78,7 +78,7 @@ function Screen() {
           </section>
           <ScreenQuorum quorum={live?.quorum ?? s.quorum} />
         </div>
-        <ScreenVote votes={live?.votes ?? []} quorum={live?.quorum ?? s.quorum} agenda={s.agenda} />
+        <ScreenVote votes={live?.votes ?? []} agenda={s.agenda} />
       </main>
     </div>
   );

@@ -27,7 +27,7 @@ export function ScreenQuorum({ quorum: q }: { quorum: LiveQuorum }) {
 }
 
 /** The open vote with its ballot count; after it closes, the full result; before any, the agenda. */
-export function ScreenVote({ votes, quorum, agenda }: { votes: Vote[]; quorum: LiveQuorum; agenda: AgendaItem[] }) {
+export function ScreenVote({ votes, agenda }: { votes: Vote[]; agenda: AgendaItem[] }) {
   const t = useT();
   const label = useLabel();
   const v = featuredVote(votes);
@@ -61,7 +61,7 @@ export function ScreenVote({ votes, quorum, agenda }: { votes: Vote[]; quorum: L
           <MeterBar value={v.eligible ? v.cast / v.eligible : 0} ok />
         </>
       ) : (
-        v.result && <VoteResultView result={v.result} quorum={quorum} large />
+        v.result && <VoteResultView result={v.result} large />
       )}
     </section>
   );

@@ -48,7 +48,7 @@ export default function SessionPage() {
   );
   const items = [
     { key: 'attendance', label: t('congress.tabAttendance'), children: <AttendancePanel sessionId={id} quorum={quorum} /> },
-    { key: 'votes', label: t('congress.tabVotes'), children: <VotesPanel sessionId={id} votes={live?.votes ?? []} quorum={quorum} /> },
+    { key: 'votes', label: t('congress.tabVotes'), children: <VotesPanel sessionId={id} votes={live?.votes ?? []} /> },
     { key: 'agenda', label: t('congress.tabAgenda'), children: <AgendaEditor session={s} /> },
     { key: 'guests', label: t('congress.tabGuests'), children: <GuestsPanel session={s} /> },
   ];

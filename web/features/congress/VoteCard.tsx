@@ -2,12 +2,12 @@ import { Alert, App, Button, Progress } from 'antd';
 import { PlayCircleOutlined, StopOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n';
 import { useCloseVote, useOpenVote } from './mutations';
-import type { LiveQuorum, Vote } from './types';
+import type { Vote } from './types';
 import { VoteResultView } from './VoteResultView';
 import { VoteTags } from './VoteTags';
 
 /** One vote for the clerk: open it (refused without quorum), watch ballots arrive, close it, read the result. */
-export function VoteCard({ sessionId, vote: v, quorum }: { sessionId: string; vote: Vote; quorum: LiveQuorum }) {
+export function VoteCard({ sessionId, vote: v }: { sessionId: string; vote: Vote }) {
   const t = useT();
   const { modal } = App.useApp();
   const open = useOpenVote(sessionId);
@@ -38,7 +38,7 @@ export function VoteCard({ sessionId, vote: v, quorum }: { sessionId: string; vo
           <Progress percent={v.eligible ? Math.round((v.cast / v.eligible) * 100) : 0} showInfo={false} aria-hidden />
         </div>
       )}
-      {v.status === 'closed' && v.result && <VoteResultView result={v.result} quorum={quorum} />}
+      {v.status === 'closed' && v.result && <VoteResultView result={v.result} />}
       {error && v.status !== 'closed' && <Alert type="error" showIcon className="cx-alert" title={error.message} data-testid="vote-error" />}
       <div className="tx-card-actions">
         {v.status === 'draft' && (

@@ -70,7 +70,7 @@ export default function VotePage() {
               <h3 id={`closed-${v.id}`} className="cx-h3">
                 {v.title}
               </h3>
-              {v.result && <VoteResultView result={v.result} quorum={live?.quorum} />}
+              {v.result && <VoteResultView result={v.result} />}
             </article>
           ))}
         </section>

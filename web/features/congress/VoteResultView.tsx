@@ -1,21 +1,17 @@
 import type { ElectionResult, ResolutionResult, VoteResult } from '../../../common/congress';
 import { VOTE_CHOICE_LABELS } from '../../../common/congress';
 import { useLabel, useT } from '../../i18n';
-import { baseIsAll } from './helpers';
-import type { LiveQuorum } from './types';
 
 interface Props {
   result: VoteResult;
-  /** The session's quorum, to tell whether the base was all delegates or 应到会. */
-  quorum?: LiveQuorum;
   /** Projector size. */
   large?: boolean;
 }
 
 /** Counts, base, threshold and verdict of a closed vote, so nobody does arithmetic on the day. */
-export function VoteResultView({ result, quorum, large = false }: Props) {
+export function VoteResultView({ result, large = false }: Props) {
   const t = useT();
-  const base = baseIsAll(result.base, quorum) ? t('congress.baseAll', { n: result.base }) : t('congress.baseExpected', { n: result.base });
+  const base = result.baseKind === 'all_delegates' ? t('congress.baseAll', { n: result.base }) : t('congress.baseExpected', { n: result.base });
   return (
     <div className={large ? 'cx-result cx-result-large' : 'cx-result'} data-testid="vote-result">
       {result.kind === 'resolution' ? <Resolution r={result} /> : <Election r={result} />}

@@ -4,10 +4,10 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n';
 import { VoteCard } from './VoteCard';
 import { VoteFormModal } from './VoteFormModal';
-import type { LiveQuorum, Vote } from './types';
+import type { Vote } from './types';
 
 /** The session's resolutions and elections, in the order they were created, and "新建表决". */
-export function VotesPanel({ sessionId, votes, quorum }: { sessionId: string; votes: Vote[]; quorum: LiveQuorum }) {
+export function VotesPanel({ sessionId, votes }: { sessionId: string; votes: Vote[] }) {
   const t = useT();
   const [creating, setCreating] = useState(false);
   return (
@@ -24,7 +24,7 @@ export function VotesPanel({ sessionId, votes, quorum }: { sessionId: string; vo
         <ol className="cx-votes">
           {votes.map((v) => (
             <li key={v.id}>
-              <VoteCard sessionId={sessionId} vote={v} quorum={quorum} />
+              <VoteCard sessionId={sessionId} vote={v} />
             </li>
           ))}
         </ol>

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import type { LiveQuorum, SessionSummary, TermSummary, Vote } from './types';
+import type { SessionSummary, TermSummary, Vote } from './types';
 
 export const today = () => dayjs().format('YYYY-MM-DD');
 
@@ -23,11 +23,6 @@ export function splitSessions(sessions: SessionSummary[], on = today()) {
 
 export const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
-/**
- * Which base a closed vote used. The result carries only the number, so compare it with the
- * session's delegates: the school's setting is either all delegates or 应到会 (delegates − leave).
- */
-export const baseIsAll = (base: number, quorum: LiveQuorum | undefined) => !quorum || base === quorum.delegates;
 
 /** The vote a screen should feature: the open one, else the last one closed. */
 export function featuredVote(votes: Vote[]): Vote | undefined {
