@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { localDate } from '../server/lib/time';
-import { DESKTOP, expectAccessible, launch, newContext, PHONE, shot, signIn, startDemo } from './support';
+import { demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, shot, signIn } from './support';
 
 // Congress day (JOURNEYS.md): the clerk sets up a session, a delegate checks in and votes from the
 // phone while the projector follows live; the vote closes with its threshold and verdict; the record downloads.
@@ -14,20 +14,10 @@ const text = (page: Page, testId: string) => page.getByTestId(testId).first().in
 const MARK_ALL = '全部标记出席';
 
 describe('congress day in Chromium', () => {
-  let demo: Awaited<ReturnType<typeof startDemo>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    demo = await startDemo();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.stop();
-    if (demo) fs.rmSync(demo.dir, { recursive: true, force: true });
-  });
+  const env = demoAndBrowser();
 
   it('sets up a session, checks in and votes from a phone, with the projector following live', async () => {
-    const clerkContext = await newContext(browser, DESKTOP, demo.url);
+    const clerkContext = await newContext(env.browser, DESKTOP, env.demo.url);
     const clerk = await clerkContext.newPage();
     await signIn(clerk, 'chair');
     await clerk.goto('/congress');
@@ -47,7 +37,7 @@ describe('congress day in Chromium', () => {
     await expect.poll(() => clerk.getByTestId('quorum').isVisible()).toBe(true);
 
     // The projector, on its own screen.
-    const screenContext = await newContext(browser, { width: 1920, height: 1080 }, demo.url);
+    const screenContext = await newContext(env.browser, { width: 1920, height: 1080 }, env.demo.url);
     const screen = await screenContext.newPage();
     await signIn(screen, 'committee');
     await screen.goto(`/congress/sessions/${sessionId}/screen`);
@@ -56,7 +46,7 @@ describe('congress day in Chromium', () => {
 
     // A delegate scans the QR code on the phone: the link carries the session's check-in code.
     const { code } = await (await clerk.request.get(`/api/congress/sessions/${sessionId}/checkin-code`)).json();
-    const phoneContext = await newContext(browser, PHONE, demo.url);
+    const phoneContext = await newContext(env.browser, PHONE, env.demo.url);
     const phone = await phoneContext.newPage();
     await signIn(phone, 'teacher');
     await phone.goto(`/congress/checkin/${sessionId}?code=${encodeURIComponent(code)}`);

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, expectAccessible, launch, newContext, PHONE, shot, signIn, startDemo } from './support';
+import { describe, expect, it } from 'vitest';
+import { demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, shot, signIn } from './support';
 
 // Ground floor, as a clerk lives it: sign in, import a messy roster (fix the bad row, import), find a
 // member by pinyin initials, edit, export, sign out — at a desktop and on a phone.
@@ -30,24 +29,14 @@ async function messyRoster(prefix: string, badPhone: boolean): Promise<Buffer> {
 
 
 describe('ground floor in Chromium', () => {
-  let demo: Awaited<ReturnType<typeof startDemo>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    demo = await startDemo();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.stop();
-    if (demo) fs.rmSync(demo.dir, { recursive: true, force: true });
-  });
+  const env = demoAndBrowser();
 
   for (const [label, size, username, prefix] of [
     ['desktop', DESKTOP, 'admin', 'D'],
     ['phone', PHONE, 'chair', 'P'],
   ] as const) {
     it(`${label}: sign in, import a messy roster, find by initials, edit, export, sign out`, async () => {
-      const context = await newContext(browser, size, demo.url);
+      const context = await newContext(env.browser, size, env.demo.url);
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
@@ -62,7 +51,7 @@ describe('ground floor in Chromium', () => {
 
       // Import: the bad phone number is caught on spreadsheet row 5 and nothing can be imported yet.
       await page.goto('/members/import');
-      const dir = fs.mkdtempSync(`${demo.dir}/up-`);
+      const dir = fs.mkdtempSync(`${env.demo.dir}/up-`);
       const bad = `${dir}/新进教职工名册.xlsx`;
       fs.writeFileSync(bad, await messyRoster(prefix, true));
       await page.locator('input[type=file]').setInputFiles(bad);
@@ -149,7 +138,7 @@ describe('ground floor in Chromium', () => {
 
   it('a retiree on a phone zoomed to 200% reads their own record without horizontal scrolling', async () => {
     // Browser zoom at 200% on a 390 px phone lays the page out in 195 CSS px, every size doubled on screen.
-    const context = await browser.newContext({ viewport: { width: PHONE.width / 2, height: PHONE.height / 2 }, deviceScaleFactor: 4, isMobile: true, hasTouch: true, baseURL: demo.url, locale: 'zh-CN' });
+    const context = await env.browser.newContext({ viewport: { width: PHONE.width / 2, height: PHONE.height / 2 }, deviceScaleFactor: 4, isMobile: true, hasTouch: true, baseURL: env.demo.url, locale: 'zh-CN' });
     const page = await context.newPage();
     await signIn(page, 'retiree');
     for (const path of ['/', '/me']) {

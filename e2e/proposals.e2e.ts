@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, expectAccessible, launch, newContext, PHONE, shot, signIn, startDemo } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, shot, signIn } from './support';
 
 // A proposal's year (JOURNEYS.md): a teacher drafts on the phone with two co-signers, the committee
 // 立案 and assigns it, the office replies, the proposer rates it; the figures and the 汇编 show it.
@@ -20,26 +20,16 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
 }
 
 describe('proposals in Chromium', () => {
-  let demo: Awaited<ReturnType<typeof startDemo>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    demo = await startDemo();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.stop();
-    if (demo) fs.rmSync(demo.dir, { recursive: true, force: true });
-  });
+  const env = demoAndBrowser();
 
   it('runs a proposal from a phone draft to a rated reply, and into the figures and the 汇编', async () => {
-    const desk = await (await newContext(browser, DESKTOP, demo.url)).newPage();
+    const desk = await (await newContext(env.browser, DESKTOP, env.demo.url)).newPage();
     await signIn(desk, 'chair');
     const users = (await (await desk.request.get('/api/users?pageSize=50')).json()).items as { username: string; memberName: string }[];
     const nameOf = (u: string) => users.find((x) => x.username === u)!.memberName;
 
     // The teacher drafts on the phone and invites two co-signers.
-    const phoneContext = await newContext(browser, PHONE, demo.url);
+    const phoneContext = await newContext(env.browser, PHONE, env.demo.url);
     const phone = await phoneContext.newPage();
     await signIn(phone, 'teacher');
     await phone.goto('/proposals/new');
@@ -60,7 +50,7 @@ describe('proposals in Chromium', () => {
 
     // Both co-signers accept.
     for (const u of ['leader', 'committee']) {
-      const c = await (await newContext(browser, DESKTOP, demo.url)).newPage();
+      const c = await (await newContext(env.browser, DESKTOP, env.demo.url)).newPage();
       await signIn(c, u);
       await c.goto(url);
       await c.getByTestId('cosign-accept').click();
@@ -92,7 +82,7 @@ describe('proposals in Chromium', () => {
     await expectAccessible(desk, 'proposal detail (committee)');
 
     // The office head answers: A 已解决.
-    const handler = await (await newContext(browser, DESKTOP, demo.url)).newPage();
+    const handler = await (await newContext(env.browser, DESKTOP, env.demo.url)).newPage();
     await signIn(handler, 'handler');
     await handler.goto(url);
     await handler.getByTestId('reply-class').getByText(/^A/).click();

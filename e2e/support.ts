@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
@@ -16,6 +16,24 @@ export { DEMO_PASSWORD };
 export const SHOTS = path.resolve('e2e/screenshots');
 export const DESKTOP = { width: 1366, height: 800 };
 export const PHONE = { width: 390, height: 844 };
+
+/**
+ * For a spec: the demo app and a browser, started before its tests and stopped after. Read them as
+ * `env.demo` and `env.browser` inside tests.
+ */
+export function demoAndBrowser() {
+  const env = {} as { demo: Awaited<ReturnType<typeof startDemo>>; browser: Browser };
+  beforeAll(async () => {
+    env.demo = await startDemo();
+    env.browser = await launch();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.demo?.stop();
+    if (env.demo) fs.rmSync(env.demo.dir, { recursive: true, force: true });
+  });
+  return env;
+}
 
 /** The built app on a fresh demo database, on a free loopback port. */
 export async function startDemo(): Promise<Running & { dir: string }> {
