@@ -6,6 +6,7 @@ import { useIsPhone } from '../../components/hooks';
 import { LinkButton } from '../../components/LinkButton';
 import type { RouteHandle } from '../router';
 import { Brand } from './Brand';
+import { NotificationBell } from '../../features/notifications/NotificationBell';
 import { HeaderActions } from './HeaderActions';
 import { NavList } from './NavList';
 import { SIDE_NAV, TAB_NAV } from './nav';
@@ -51,6 +52,8 @@ export default function AppLayout() {
         <header className="tx-phone-header">
           <Brand compact />
           <span className="tx-org">{user.org.name}</span>
+          {/* Teachers live on the phone: the union's notices must reach them there too. */}
+          <NotificationBell />
         </header>
         <main id="main" className="tx-main" tabIndex={-1}>
           {page}
