@@ -1,21 +1,9 @@
-import { Result } from 'antd';
-import { LinkButton } from './LinkButton';
 import { useT } from '../i18n';
 import { usePageTitle } from './PageHeader';
+import { StatusResult } from './StatusResult';
 
 export default function NotFoundPage() {
   const t = useT();
   usePageTitle(t('common.notFound'));
-  return (
-    <Result
-      status="404"
-      title={<h1 className="tx-result-title">{t('common.notFound')}</h1>}
-      subTitle={t('common.notFoundHint')}
-      extra={
-        <LinkButton type="primary" to="/">
-          {t('common.backHome')}
-        </LinkButton>
-      }
-    />
-  );
+  return <StatusResult status="404" title={t('common.notFound')} hint={t('common.notFoundHint')} />;
 }

@@ -1,9 +1,9 @@
-import { Layout, Result } from 'antd';
+import { Layout } from 'antd';
 import { Outlet, useMatches } from 'react-router';
 import { useCan, useUser } from '../auth';
 import { useT } from '../../i18n';
 import { useIsPhone } from '../../components/hooks';
-import { LinkButton } from '../../components/LinkButton';
+import { StatusResult } from '../../components/StatusResult';
 import type { RouteHandle } from '../router';
 import { Brand } from './Brand';
 import { NotificationBell } from '../../features/notifications/NotificationBell';
@@ -13,18 +13,7 @@ import { SIDE_NAV, TAB_NAV } from './nav';
 
 function Forbidden() {
   const t = useT();
-  return (
-    <Result
-      status="403"
-      title={<h1 className="tx-result-title">{t('common.forbidden')}</h1>}
-      subTitle={t('common.forbiddenHint')}
-      extra={
-        <LinkButton type="primary" to="/">
-          {t('common.backHome')}
-        </LinkButton>
-      }
-    />
-  );
+  return <StatusResult status="403" title={t('common.forbidden')} hint={t('common.forbiddenHint')} />;
 }
 
 /** Signed-in shell: side menu + header on desktop, slim header + bottom tabs on a phone. */
