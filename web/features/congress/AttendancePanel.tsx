@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Input, Radio, Segmented } from 'antd';
-import { CheckOutlined, SearchOutlined } from '@ant-design/icons';
+import { App, Button, Radio, Segmented } from 'antd';
+import { CheckOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import type { AttendanceStatus } from '../../../common/congress';
 import { toasted } from '../../app/notify';
 import { DataList } from '../../components/DataList';
+import { SearchInput } from '../../components/SearchInput';
 import { ErrorState } from '../../components/ErrorState';
 import { formatTime } from '../../components/format';
 import { useT } from '../../i18n';
@@ -80,16 +81,7 @@ export function AttendancePanel({ sessionId, quorum }: { sessionId: string; quor
   return (
     <section aria-label={t('congress.tabAttendance')}>
       <div className="tx-filters" role="search">
-        <Input
-          className="tx-search"
-          type="search"
-          aria-label={t('congress.searchDelegate')}
-          placeholder={t('congress.searchDelegate')}
-          prefix={<SearchOutlined aria-hidden />}
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          allowClear
-        />
+        <SearchInput label={t('congress.searchDelegate')} value={q} onChange={(e) => setQ(e.target.value)} />
         <Segmented<Filter>
           aria-label={t('congress.filterStatus')}
           value={filter}

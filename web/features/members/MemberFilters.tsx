@@ -1,7 +1,7 @@
-import { Input, Select } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
+import { Select } from 'antd';
 import { MEMBER_STATUSES, MEMBER_STATUS_LABELS, STAFF_CATEGORIES, STAFF_CATEGORY_LABELS, TITLES, TITLE_LABELS } from '../../../common/members';
 import { useSearchBox } from '../../components/useSearchBox';
+import { SearchInput } from '../../components/SearchInput';
 import { useOptions, useT } from '../../i18n';
 import { useGroups } from '../groups/api';
 
@@ -31,15 +31,7 @@ export function MemberFilters({ filters, onChange }: Props) {
 
   return (
     <div className="tx-filters" role="search">
-      <Input
-        className="tx-search"
-        type="search"
-        aria-label={t('members.search')}
-        placeholder={t('members.searchPlaceholder')}
-        prefix={<SearchOutlined aria-hidden />}
-        {...search}
-        allowClear
-      />
+      <SearchInput label={t('members.search')} placeholder={t('members.searchPlaceholder')} {...search} />
       {select('groupId', t('field.group'), (groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name })), groups.isPending)}
       {select('status', t('field.status'), options(MEMBER_STATUSES, MEMBER_STATUS_LABELS))}
       {select('staffCategory', t('field.staffCategory'), options(STAFF_CATEGORIES, STAFF_CATEGORY_LABELS))}

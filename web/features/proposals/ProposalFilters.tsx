@@ -1,7 +1,7 @@
 import { Checkbox, Input, Select } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
 import { PROPOSAL_CATEGORIES, PROPOSAL_CATEGORY_LABELS, PROPOSAL_STATES, PROPOSAL_STATE_LABELS } from '../../../common/proposals';
 import { useSearchBox } from '../../components/useSearchBox';
+import { SearchInput } from '../../components/SearchInput';
 import { useOptions, useT } from '../../i18n';
 import { useWindows } from './api';
 
@@ -33,16 +33,7 @@ export function ProposalFilters({ filters, onChange, committee }: Props) {
 
   return (
     <div className="tx-filters" role="search">
-      <Input
-        className="tx-search"
-        type="search"
-        aria-label={t('proposals.search')}
-        placeholder={t('proposals.searchPlaceholder')}
-        prefix={<SearchOutlined aria-hidden />}
-        data-testid="proposals-search"
-        {...search}
-        allowClear
-      />
+      <SearchInput label={t('proposals.search')} placeholder={t('proposals.searchPlaceholder')} data-testid="proposals-search" {...search} />
       {select('state', t('field.state'), options(PROPOSAL_STATES, PROPOSAL_STATE_LABELS), 'proposals-state')}
       {select('category', t('field.category'), options(PROPOSAL_CATEGORIES, PROPOSAL_CATEGORY_LABELS), 'proposals-category')}
       {select('sessionId', t('field.session'), (windows.data?.items ?? []).map((w) => ({ value: w.sessionId, label: w.sessionName })), 'proposals-session')}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Input, Select } from 'antd';
-import { KeyOutlined, PlusOutlined, SearchOutlined, StopOutlined, EditOutlined, CheckCircleOutlined, UsergroupAddOutlined } from '@ant-design/icons';
+import { App, Button, Select } from 'antd';
+import { KeyOutlined, PlusOutlined, StopOutlined, EditOutlined, CheckCircleOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { ROLES, ROLE_LABELS } from '../../../common/permissions';
@@ -8,6 +8,7 @@ import type { UserAccount } from '../../../common/users';
 import { useCan, useUser } from '../../app/auth';
 import { toasted } from '../../app/notify';
 import { DataList } from '../../components/DataList';
+import { SearchInput } from '../../components/SearchInput';
 import { ErrorState } from '../../components/ErrorState';
 import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
@@ -104,7 +105,7 @@ export default function UsersPage() {
       />
       <div className="tx-panel">
         <div className="tx-filters" role="search">
-          <Input className="tx-search" type="search" aria-label={t('users.search')} placeholder={t('users.searchPlaceholder')} prefix={<SearchOutlined aria-hidden />} allowClear {...search} />
+          <SearchInput label={t('users.search')} placeholder={t('users.searchPlaceholder')} {...search} />
           <Select
             aria-label={t('users.roles')}
             placeholder={t('users.roles')}
