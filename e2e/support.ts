@@ -37,7 +37,9 @@ export function demoAndBrowser() {
 
 /** The built app on a fresh demo database, on a free loopback port. */
 export async function startDemo(): Promise<Running & { dir: string }> {
-  if (!fs.existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npx vite build` first (npm test does)');
+  // E2E_WEB_DIST lets several builds run side by side (e.g. `npx vite build --outDir /tmp/x`).
+  const dist = process.env.E2E_WEB_DIST ?? 'dist';
+  if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error(`${dist}/ is missing: run \`npx vite build\` first (npm test does)`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-e2e-'));
   const url = `sqlite:${path.join(dir, 'e2e.db')}`;
   const database = await openDatabase(url);
@@ -45,7 +47,7 @@ export async function startDemo(): Promise<Running & { dir: string }> {
   const congress = await seedDemoCongress(database, await seedDemoSchool(database));
   await seedDemoProposals(database, congress.pastSessionId, congress.nextSessionId);
   await database.close();
-  const running = await startServer(loadConfig({ DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'warn', WEB_DIST: 'dist' }));
+  const running = await startServer(loadConfig({ DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'warn', WEB_DIST: dist }));
   return { ...running, dir };
 }
 
