@@ -29,7 +29,8 @@ export type VoteStatus = (typeof VOTE_STATUSES)[number];
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
 export const AGENDA_KINDS = ['work_report', 'finance_report', 'proposal_report', 'election', 'resolution', 'other'] as const;
-export const AGENDA_KIND_LABELS: Record<(typeof AGENDA_KINDS)[number], { zh: string; en: string }> = {
+export type AgendaKind = (typeof AGENDA_KINDS)[number];
+export const AGENDA_KIND_LABELS: Record<AgendaKind, { zh: string; en: string }> = {
   work_report: { zh: '工作报告', en: 'Work report' },
   finance_report: { zh: '财务报告', en: 'Financial report' },
   proposal_report: { zh: '提案办理情况报告', en: 'Report on proposals handled' },
@@ -56,30 +57,45 @@ export const delegateInput = z.object({
   /** 校级领导: shown as a share, since a congress should not be led by its leaders. */
   isLeader: z.boolean().optional(),
 });
-export const sessionInput = z.object({ termId: id, name, date: isoDate, place: z.string().trim().max(80).optional() });
+// PATCH bodies: every field optional and without defaults (zod's .partial() would keep defaults).
+export const termPatch = z.object({ name: name.optional(), startDate: isoDate.optional(), endDate: isoDate.optional() });
+const place = z.string().trim().max(80);
+export const sessionInput = z.object({ termId: id, name, date: isoDate, place: place.optional() });
+/** A session stays in its term (its delegates, attendance and votes belong to that term). */
+export const sessionPatch = z.object({ name: name.optional(), date: isoDate.optional(), place: place.nullable().optional() });
 export const agendaInput = z.object({
   items: z
     .array(z.object({ title: name, kind: z.enum(AGENDA_KINDS, { message: 'err.enum' }), note: z.string().trim().max(500).optional() }))
     .max(30),
 });
-export const guestInput = z.object({ name, memberId: id.optional(), note: z.string().trim().max(100).optional() });
+const guestNote = z.string().trim().max(100);
+export const guestInput = z.object({ name, memberId: id.optional(), note: guestNote.optional() });
+export const guestPatch = z.object({ name: name.optional(), memberId: id.nullable().optional(), note: guestNote.nullable().optional() });
 export const attendanceInput = z.object({ memberId: id, present: z.boolean(), leave: z.boolean().optional() });
-export const bulkAttendanceInput = z.object({ memberIds: z.array(id).min(1).max(2000), present: z.boolean() });
+/**
+ * Many delegates at once: `status` (出席 / 缺席 / 请假), or the older `{ present }` (true = 出席,
+ * false = 缺席). Exactly one of the two.
+ */
+export const bulkAttendanceInput = z
+  .object({ memberIds: z.array(id).min(1).max(2000), present: z.boolean().optional(), status: z.enum(ATTENDANCE_STATUSES, { message: 'err.enum' }).optional() })
+  .refine((b) => (b.present === undefined) !== (b.status === undefined), { message: 'err.congress_bulk_status', path: ['status'] });
+export const bulkStatusOf = (b: { present?: boolean; status?: AttendanceStatus }): AttendanceStatus => b.status ?? (b.present ? 'present' : 'absent');
 export const checkinInput = z.object({ code: z.string().min(8).max(100) });
-export const voteInput = z
-  .object({
-    title: name,
-    kind: z.enum(VOTE_KINDS, { message: 'err.enum' }),
-    secret: z.boolean(),
-    seats: z.number().int().min(1).max(100).optional(),
-    candidates: z.array(id).max(200).optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.kind !== 'election') return;
-    if (!v.seats) ctx.addIssue({ code: 'custom', path: ['seats'], message: 'err.required' });
-    if (!v.candidates?.length) ctx.addIssue({ code: 'custom', path: ['candidates'], message: 'err.required' });
-    else if (new Set(v.candidates).size !== v.candidates.length) ctx.addIssue({ code: 'custom', path: ['candidates'], message: 'err.congress_duplicate_candidate' });
-  });
+const voteFields = z.object({
+  title: name,
+  kind: z.enum(VOTE_KINDS, { message: 'err.enum' }),
+  secret: z.boolean(),
+  seats: z.number().int().min(1).max(100).optional(),
+  candidates: z.array(id).max(200).optional(),
+});
+export const voteInput = voteFields.superRefine((v, ctx) => {
+  if (v.kind !== 'election') return;
+  if (!v.seats) ctx.addIssue({ code: 'custom', path: ['seats'], message: 'err.required' });
+  if (!v.candidates?.length) ctx.addIssue({ code: 'custom', path: ['candidates'], message: 'err.required' });
+  else if (new Set(v.candidates).size !== v.candidates.length) ctx.addIssue({ code: 'custom', path: ['candidates'], message: 'err.congress_duplicate_candidate' });
+});
+/** Only a draft (not yet opened) vote can be edited; the merged result must still pass `voteInput`. */
+export const votePatch = voteFields.partial(); // no field has a default, so .partial() is safe here
 export const ballotInput = z.union([
   z.object({ choice: z.enum(VOTE_CHOICES, { message: 'err.enum' }) }).strict(),
   z.object({ candidates: z.array(id).max(100) }).strict(),

@@ -11,6 +11,12 @@ export const ROLES = [
   'handler',
   'supervisor',
   'upper_union',
+  // 校长 / 校领导: reads and answers the 意见箱 mail addressed to the principal.
+  'principal',
+  // 经费审查委员: reads the 慰问 records and the fund ledger, changes nothing.
+  'auditor',
+  // 财务委员: keeps the fund ledger (budgets, entries by hand).
+  'treasurer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -33,20 +39,39 @@ export const PERMISSIONS = [
   // Writing, co-signing and rating need only a signed-in delegate; the service checks who they are.
   'proposals.committee',
   'proposals.handle',
+  // 部门 (common/departments.ts): who may create them and name their handler accounts.
+  'departments.manage',
+  // 意见箱: answer the mail addressed to you (the service checks the addressee), and the year's figures.
+  'suggestions.handle',
+  'suggestions.figures',
+  // 校务公开: see every item in every state, the read status and the figures (committee and 监督小组);
+  // write and publish (committee); review before publication (监督小组). Reading needs only a sign-in.
+  'disclosures.oversee',
+  'disclosures.write',
+  'disclosures.review',
+  // 慰问: read the records and reminders; record visits and 节日 batches (the chair alone may exceed a cap).
+  'care.read',
+  'care.write',
+  // 工会经费: read the ledger (the 经费审查 committee too); set budgets and enter income and spending.
+  'funds.read',
+  'funds.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Everything of their own organisation; adding schools under a union is the upper_union role's.
   admin: PERMISSIONS.filter((p) => p !== 'orgs.children'),
-  chair: ['members.read', 'members.write', 'members.import', 'members.export', 'groups.read', 'groups.write', 'users.read', 'audit.read', 'org.read', 'congress.read', 'congress.manage', 'proposals.committee'],
-  committee: ['members.read', 'members.export', 'groups.read', 'org.read', 'congress.read', 'congress.manage', 'proposals.committee'],
+  chair: ['members.read', 'members.write', 'members.import', 'members.export', 'groups.read', 'groups.write', 'users.read', 'audit.read', 'org.read', 'congress.read', 'congress.manage', 'proposals.committee', 'departments.manage', 'suggestions.handle', 'suggestions.figures', 'disclosures.oversee', 'disclosures.write', 'care.read', 'care.write', 'funds.read', 'funds.manage'],
+  committee: ['members.read', 'members.export', 'groups.read', 'org.read', 'congress.read', 'congress.manage', 'proposals.committee', 'suggestions.handle', 'suggestions.figures', 'disclosures.oversee', 'disclosures.write', 'care.read', 'care.write', 'funds.read'],
   group_leader: ['members.read', 'groups.read', 'congress.read'],
   member: ['congress.read'],
   retiree: ['congress.read'],
-  handler: ['congress.read', 'proposals.handle'],
-  supervisor: ['congress.read'],
+  handler: ['congress.read', 'proposals.handle', 'suggestions.handle'],
+  supervisor: ['congress.read', 'disclosures.oversee', 'disclosures.review'],
   upper_union: ['orgs.children'],
+  principal: ['congress.read', 'suggestions.handle', 'suggestions.figures'],
+  auditor: ['congress.read', 'care.read', 'funds.read'],
+  treasurer: ['congress.read', 'care.read', 'funds.read', 'funds.manage'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {
@@ -65,4 +90,7 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   handler: { zh: '承办部门负责人', en: 'Department handler' },
   supervisor: { zh: '校务公开监督小组', en: 'Transparency supervisor' },
   upper_union: { zh: '上级工会', en: 'Upper-level union' },
+  principal: { zh: '校长（校领导）', en: 'Principal / school leader' },
+  auditor: { zh: '经费审查委员', en: 'Fund auditor' },
+  treasurer: { zh: '财务委员', en: 'Treasurer' },
 };

@@ -58,6 +58,39 @@ export const PROPOSAL_MAX_REOPENS = 1;
 
 export const TEMPLATE_KINDS = ['decision', 'reply'] as const;
 
+/**
+ * 提案编号 届次-会次-序号, e.g. 5-2-012 = 第五届第二次会议第 12 号提案: the 序号 counts the session's
+ * submissions in order (unique per session, never reused); 届次 and 会次 are read from the term's and
+ * session's names (第五届 → 5, 第二次 → 2). A name without them falls back to the session's name: 教代会-012.
+ */
+export function proposalCode(termName: string, sessionName: string, number: number | null): string | null {
+  if (number === null) return null;
+  const seq = String(number).padStart(3, '0');
+  const term = ordinalBefore('届', termName) ?? ordinalBefore('届', sessionName);
+  const session = ordinalBefore('次', sessionName);
+  return term && session ? `${term}-${session}-${seq}` : `${sessionName}-${seq}`;
+}
+
+/** The number in 第…届 / 第…次 of a name. */
+const ordinalBefore = (unit: string, name: string) => ordinal(new RegExp(`第\\s*([0-9零〇一二两三四五六七八九十百]+)\\s*${unit}`).exec(name)?.[1]);
+
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** 5, 五, 十二, 二十三, 一百零五 → a number; anything else → null. */
+function ordinal(text: string | undefined): number | null {
+  if (!text) return null;
+  if (/^[0-9]+$/.test(text)) return Number(text);
+  let total = 0;
+  let digit = 0;
+  for (const ch of text) {
+    if (ch in DIGITS) digit = DIGITS[ch];
+    else if (ch === '十' || ch === '百') {
+      total += (digit || 1) * (ch === '十' ? 10 : 100);
+      digit = 0;
+    } else return null;
+  }
+  return total + digit || null;
+}
+
 const id = z.string().min(1).max(64);
 const text = (min: number, max: number) => z.string().trim().min(min, { message: 'err.required' }).max(max, { message: 'err.too_long' });
 const ids = z.array(id).min(1, { message: 'err.required' }).max(200);
@@ -138,6 +171,13 @@ export const proposalListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type ProposalListQuery = z.infer<typeof proposalListQuery>;
+/** The list's filters other than state and overdue: the per-state counts are taken over these. */
+export const proposalCountsQuery = proposalListQuery.pick({ q: true, category: true, department: true, sessionId: true, proposerId: true });
+export interface ProposalCounts {
+  total: number;
+  byState: Record<ProposalState, number>;
+  overdue: number;
+}
 
 /** Figures for one congress session or one 学年 (Sept–Aug, e.g. 2025 = 2025-09-01 … 2026-08-31). */
 export const proposalPeriodQuery = z.object({
@@ -148,6 +188,10 @@ export type ProposalPeriod = z.infer<typeof proposalPeriodQuery>;
 
 export interface ProposalListItem {
   id: string;
+  /** 序号 within the session, given at submission; null for drafts. */
+  number: number | null;
+  /** 提案编号 as shown, e.g. 5-2-012 (see proposalCode). */
+  code: string | null;
   sessionId: string;
   sessionName: string;
   title: string;
@@ -156,11 +200,15 @@ export interface ProposalListItem {
   proposerMemberId: string;
   proposerName: string;
   delegationId: string | null;
+  /** A collective proposal is shown under its 代表团's name. */
+  delegationName: string | null;
   department: string | null;
   deadline: string | null;
   overdue: boolean;
   submittedAt: string | null;
   updatedAt: string;
+  /** Committee only: the decision drafted but not yet published. */
+  pendingDecision?: ProposalDecision | null;
 }
 
 export interface ProposalCoSigner {
@@ -207,6 +255,40 @@ export interface Proposal extends ProposalListItem {
   /** Committee only: an unpublished decision and private notes. Absent for everyone else. */
   draftDecision?: { decision: ProposalDecision; reason: string | null; mergeIntoId: string | null } | null;
   notes?: ProposalPost[];
+  /** What the caller may do now (the server's own checks), so the web offers nothing that would fail. */
+  actions: ProposalAction[];
+  timeline: ProposalEvent[];
+  /** The proposer of a draft: co-signers the school requires (setting proposalCoSigners) and how many are still missing. */
+  coSignersNeeded?: { required: number; missing: number };
+}
+
+export const PROPOSAL_ACTIONS = ['edit', 'delete', 'invite', 'submit', 'cosign', 'decide', 'publish', 'note', 'assign', 'reply', 'rate', 'message'] as const;
+export type ProposalAction = (typeof PROPOSAL_ACTIONS)[number];
+
+export const PROPOSAL_EVENT_KINDS = ['created', 'invited', 'cosigned', 'declined', 'submitted', 'decided', 'assigned', 'replied', 'rated', 'reopened'] as const;
+export type ProposalEventKind = (typeof PROPOSAL_EVENT_KINDS)[number];
+/** What an event records besides who and when; names are kept as they were at the time. */
+export interface ProposalEventData {
+  /** invited: the invitees */
+  names?: string[];
+  /** decided */
+  decision?: ProposalDecision;
+  mergedInto?: { id: string; title: string };
+  /** assigned: the 主办 with its handler, the 协办, the deadline */
+  department?: string;
+  handlerName?: string;
+  assists?: { department: string; handlerName: string }[];
+  deadline?: string;
+  /** replied, rated */
+  round?: number;
+  replyClass?: ReplyClass;
+  rating?: ProposalRating;
+}
+export interface ProposalEvent extends ProposalEventData {
+  id: string;
+  kind: ProposalEventKind;
+  at: string;
+  actorName: string | null;
 }
 
 export interface ProposalWindow {

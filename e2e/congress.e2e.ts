@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../server/lib/time';
-import { demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, shot, signIn } from './support';
+import { demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, shot, SHOTS, signIn } from './support';
 
 // Congress day (JOURNEYS.md): the clerk sets up a session, a delegate checks in and votes from the
 // phone while the projector follows live; the vote closes with its threshold and verdict; the record downloads.
@@ -100,4 +101,136 @@ describe('congress day in Chromium', () => {
 
     for (const c of [clerkContext, screenContext, phoneContext]) await c.close();
   });
+
+  it('edits a session, marks delegates on leave in bulk, and shows a delegate the agenda and the open vote on the phone', async () => {
+    const clerkContext = await newContext(env.browser, DESKTOP, env.demo.url);
+    const clerk = await clerkContext.newPage();
+    await signIn(clerk, 'chair');
+    const next = await sessionNamed(clerk, '第五届第三次会议');
+
+    // Edit the coming session's place.
+    await clerk.goto(`/congress/sessions/${next}`);
+    await expect.poll(() => text(clerk, 'attendance-expected')).toBe('45');
+    await clerk.getByTestId('session-edit').click();
+    const dialog = clerk.getByRole('dialog');
+    await dialog.getByTestId('session-place').fill('学校礼堂（东楼三层）');
+    await dialog.screenshot({ path: path.join(SHOTS, 'congress-07a-edit-session.png') });
+    await dialog.getByTestId('session-save').click();
+    await expect.poll(() => clerk.locator('.cx-subtitle').innerText()).toContain('学校礼堂（东楼三层）');
+
+    // Three delegates sent a 请假条: select them and mark them on leave at once.
+    for (const box of (await clerk.locator('.ant-table-tbody .ant-checkbox-input').all()).slice(0, 3)) await box.check();
+    await expect.poll(() => clerk.getByTestId('attendance-bulk').innerText()).toContain('已选 3 人');
+    await clerk.getByTestId('attendance-bulk-leave').click();
+    await expect.poll(() => text(clerk, 'attendance-leave'), { timeout: 5_000 }).toBe('3');
+    expect(await text(clerk, 'attendance-expected')).toBe('42');
+    expect(await text(clerk, 'attendance-absent')).toBe('42');
+    expect(await clerk.locator('.cx-att-leave.ant-radio-button-wrapper-checked').count()).toBe(3);
+    await shot(clerk, 'congress-07-bulk-leave');
+    await expectAccessible(clerk, 'attendance with leave');
+
+    // The session now has a record (leave): deleting it is refused with the reason.
+    await clerk.getByTestId('session-delete').click();
+    await clerk.getByTestId('confirm-ok').click();
+    await expect.poll(() => clerk.locator('.ant-message').innerText(), { timeout: 5_000 }).toContain('不能删除：签到或请假 3 人');
+    expect(clerk.url()).toContain(next);
+
+    // Today's session: the usual agenda, and a vote drafted, corrected, then opened.
+    const today = await sessionNamed(clerk, '第五届临时会议');
+    await clerk.goto(`/congress/sessions/${today}?tab=agenda`);
+    await clerk.getByRole('button', { name: '填入常用议程' }).click();
+    await clerk.getByTestId('agenda-save').click();
+    await clerk.getByRole('tab', { name: '表决与选举' }).click();
+    await clerk.getByTestId('vote-new').click();
+    await clerk.getByTestId('vote-title').fill('关于调整作息时间的决义');
+    await clerk.getByTestId('vote-save').click();
+    const draft = clerk.locator('[data-testid="vote-card"][data-status="draft"]');
+    await draft.getByTestId('vote-edit').click();
+    await clerk.getByTestId('vote-title').fill('关于调整作息时间的决议');
+    await clerk.getByTestId('vote-save').click();
+    await expect.poll(() => draft.locator('h3').innerText()).toBe('关于调整作息时间的决议');
+    await shot(clerk, 'congress-08-draft-vote');
+    await draft.getByTestId('vote-open').click();
+    await expect.poll(() => clerk.locator('[data-testid="vote-card"][data-status="open"]').count()).toBe(1);
+
+    // The delegate opens 教代会 on the phone: today's session, checked in, the agenda, the vote to cast.
+    const phoneContext = await newContext(env.browser, PHONE, env.demo.url);
+    const phone = await phoneContext.newPage();
+    await signIn(phone, 'teacher');
+    await phone.goto('/congress');
+    await expect.poll(() => phone.getByTestId('next-open-vote').innerText(), { timeout: 10_000 }).toContain('关于调整作息时间的决议');
+    expect(await text(phone, 'next-status')).toContain('已签到');
+    expect(await text(phone, 'next-agenda')).toContain('财务报告');
+    await shot(phone, 'congress-09-phone-home-open-vote');
+    await expectAccessible(phone, 'congress home on a phone');
+    await expectNoSidewaysScroll(phone);
+    // 临时会议提议: the delegate co-signs the one gathering signatures, then starts another.
+    const pending = phone.getByTestId('request').first();
+    expect(await pending.getByTestId('request-signers').innerText()).toBe('已有 6 人签名，需 15 人');
+    await pending.getByTestId('request-sign').click();
+    await expect.poll(() => pending.getByTestId('request-signers').innerText()).toBe('已有 7 人签名，需 15 人');
+    await phone.getByTestId('request-new').click();
+    await phone.getByTestId('request-reason').fill('建议召开临时会议，讨论教职工体检方案');
+    await phone.getByTestId('request-save').click();
+    await expect.poll(() => phone.getByTestId('request').count()).toBe(2);
+    await shot(phone, 'congress-09a-phone-requests');
+    await phone.getByTestId('next-vote-now').click();
+    await phone.getByTestId('choice-no').click();
+    await phone.getByTestId('ballot-submit').click();
+    await expect.poll(() => phone.getByTestId('ballot-voted').isVisible(), { timeout: 10_000 }).toBe(true);
+
+    // The same at 200% zoom (a 390 px phone shows 195 CSS px), as a retiree reads it.
+    const zoomed = await env.browser.newContext({ viewport: { width: 195, height: 422 }, deviceScaleFactor: 4, isMobile: true, hasTouch: true, baseURL: env.demo.url, locale: 'zh-CN' });
+    const big = await zoomed.newPage();
+    await signIn(big, 'teacher');
+    for (const [path, name] of [['/congress', 'home'], [`/congress/sessions/${today}/vote`, 'vote'], [`/congress/checkin/${today}`, 'checkin']] as const) {
+      await big.goto(path);
+      await big.locator('.tx-h1, .tx-h2').first().waitFor();
+      await shot(big, `congress-10-zoom200-${name}`);
+      await expectNoSidewaysScroll(big);
+    }
+    for (const c of [clerkContext, phoneContext, zoomed]) await c.close();
+  });
+
+  it('shows every congress page in English, at desktop and phone size, without serious accessibility issues', async () => {
+    for (const size of [DESKTOP, PHONE]) {
+      const context = await newContext(env.browser, size, env.demo.url);
+      const page = await context.newPage();
+      await signIn(page, 'chair');
+      await page.evaluate(() => localStorage.setItem('tx.lang', 'en')); // read at the next page load
+      const past = await sessionNamed(page, '第五届第二次会议');
+      const terms = await (await page.request.get('/api/congress/terms')).json();
+      const pages = [
+        ['home', '/congress'],
+        ['term', `/congress/terms/${terms.items[0].id}`],
+        ['session', `/congress/sessions/${past}`],
+        ['guests', `/congress/sessions/${past}?tab=guests`],
+        ['vote', `/congress/sessions/${past}/vote`],
+        ['checkin', `/congress/checkin/${past}`],
+        ['screen', `/congress/sessions/${past}/screen`],
+      ];
+      for (const [name, path] of pages) {
+        await page.goto(path);
+        await page.locator('h1').first().waitFor();
+        await expect.poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
+        if (size === PHONE) await expectNoSidewaysScroll(page);
+        await expectAccessible(page, `${name} (en, ${size.width}px)`);
+        if (name === 'session' || name === 'vote') await shot(page, `congress-11-en-${size.width}-${name}`);
+      }
+      await context.close();
+    }
+  });
 });
+
+/** The id of the demo term's session with this name. */
+async function sessionNamed(page: Page, name: string): Promise<string> {
+  const terms = await (await page.request.get('/api/congress/terms')).json();
+  const sessions = await (await page.request.get(`/api/congress/sessions?termId=${terms.items[0].id}`)).json();
+  return sessions.items.find((s: { name: string }) => s.name === name).id;
+}
+
+/** Nothing wider than the screen: at 200% zoom a retiree must never scroll sideways to read. */
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  expect(scroll, `${page.url()} is ${scroll}px wide in a ${width}px window`).toBeLessThanOrEqual(width);
+}

@@ -1,11 +1,14 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, shot, signIn } from './support';
+import { demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, shot, SHOTS, signIn } from './support';
 
-// A proposal's year (JOURNEYS.md): a teacher drafts on the phone with two co-signers, the committee
-// 立案 and assigns it, the office replies, the proposer rates it; the figures and the 汇编 show it.
+// A proposal's year (JOURNEYS.md): a teacher drafts on the phone with two co-signers and submits it
+// (it gets its number), the committee 立案 and assigns it, the office replies, the proposer rates it;
+// the figures, the 汇编 and the 办理情况报告 show it. The committee also decides a batch, drafted then
+// published together, sets collection windows and keeps its templates.
 
 const TITLE = '关于在教学楼增设饮水机的建议';
 const REPLY = '已在每层教学楼增设直饮水机两台，11 月底前完成安装。';
@@ -42,6 +45,8 @@ describe('proposals in Chromium', () => {
     for (const u of ['leader', 'committee']) {
       await choose(phone, '邀请附议人', nameOf(u));
     }
+    // The teacher heads a 代表团 (demo data): the form offers a collective proposal; this one is personal.
+    expect(await phone.getByText(/^以代表团名义提出（.+代表团）$/).isVisible()).toBe(true);
     await shot(phone, 'proposals-01-phone-draft');
     await expectAccessible(phone, 'proposal form');
     await phone.getByTestId('proposal-save').click();
@@ -64,6 +69,10 @@ describe('proposals in Chromium', () => {
     await phone.getByTestId('proposal-single-subject').click();
     await phone.getByTestId('proposal-submit').click();
     await expect.poll(() => phone.getByText('已提交').first().isVisible(), { timeout: 10_000 }).toBe(true);
+    // Numbered 届次-会次-序号 on submission: the session's three earlier proposals came first.
+    const code = await phone.getByTestId('proposal-code').innerText();
+    expect(code).toBe('5-3-004');
+    expect(await phone.getByTestId('proposal-timeline').innerText()).toContain(`提交，编号 ${code}`);
     await shot(phone, 'proposals-02-phone-submitted');
 
     // The chair: 立案, then 交办 to 总务处 with the handler and a deadline.
@@ -99,6 +108,12 @@ describe('proposals in Chromium', () => {
     await shot(phone, 'proposals-05-phone-rated');
     await expectAccessible(phone, 'proposal detail (proposer)');
 
+    // The timeline names who did what: the committee's decision, the 主办 and its handler, the reply, the rating.
+    await desk.goto(url);
+    const timeline = await desk.getByTestId('proposal-timeline').innerText();
+    for (const text of ['同意附议', `提交，编号 ${code}`, '委员会决定：立案', `交办 总务处 主办（承办人 ${nameOf('handler')}）`, '第 1 次答复：A 已解决', '评价：满意']) expect(timeline).toContain(text);
+    await shot(desk, 'proposals-05b-timeline');
+
     // The figures for this session, and the 汇编 with the reply in it.
     await desk.goto('/proposals/stats');
     await choose(desk, '统计范围', '第五届第三次会议');
@@ -111,6 +126,74 @@ describe('proposals in Chromium', () => {
     const body = xml.replace(/<[^>]+>/g, '');
     expect(body).toContain(TITLE);
     expect(body).toContain(REPLY);
+    expect(body).toContain(`${code}　${TITLE}`);
+
+    // The 办理情况报告 from the figures page: the rates, and each 立案 proposal with number, 主办, class, rating.
+    await desk.goto('/proposals/stats');
+    await choose(desk, '统计范围', '第五届第三次会议');
+    const [report] = await Promise.all([desk.waitForEvent('download'), desk.getByTestId('stats-report').click()]);
+    expect(report.suggestedFilename()).toContain('提案办理情况报告');
+    const reportXml = await (await JSZip.loadAsync(fs.readFileSync((await report.path())!))).file('word/document.xml')!.async('string');
+    const reportText = reportXml.replace(/<[^>]+>/g, '');
+    for (const text of ['教职工代表大会提案办理情况报告', '第五届第三次会议', '满意率 100.0%', `${code}${TITLE}总务处A 已解决满意`]) expect(reportText).toContain(text);
     await phoneContext.close();
-  });
+  }, 240_000);
+
+  it('lets the committee decide a batch, publish drafted decisions together, set windows and keep templates', async () => {
+    const desk = await (await newContext(env.browser, DESKTOP, env.demo.url)).newPage();
+    await signIn(desk, 'chair');
+
+    // A template for decisions, kept on its own page.
+    await desk.goto('/proposals/templates');
+    await desk.getByTestId('template-new').click();
+    await desk.getByTestId('template-name').fill('立案交办');
+    await desk.getByTestId('template-body').fill('经提案工作委员会审查，同意立案，将交有关部门办理。');
+    await desk.getByTestId('template-save').click();
+    await expect.poll(() => desk.getByText('经提案工作委员会审查，同意立案').first().isVisible(), { timeout: 10_000 }).toBe(true);
+    await shot(desk, 'proposals-07-templates');
+    await expectAccessible(desk, 'proposal templates');
+
+    // 待审查 tab with its count; the 代表团's proposal shows the delegation as proposer.
+    await desk.goto('/proposals');
+    await desk.getByTestId('proposals-tab-submitted').click();
+    await expect.poll(() => desk.getByTestId('proposals-tab-submitted').innerText(), { timeout: 10_000 }).toMatch(/待审查\s*3/);
+    expect(await desk.locator('.tx-table').innerText()).toMatch(/代表团（团长 /);
+    const titles = ['关于延长教师阅览室开放时间的建议', '关于完善教职工年度体检项目的建议'];
+    for (const title of titles) await desk.getByLabel(`选择《${title}》`).check();
+    await expect.poll(() => desk.getByTestId('proposal-batch').innerText()).toContain('已选 2 件');
+    await desk.getByTestId('proposal-batch').getByTestId('decision-choice').getByText('立案', { exact: true }).click();
+    await choose(desk, '套用模板', '立案交办');
+    // Not `shot`: a full-page capture resizes the window, which remounts the page and drops the selection.
+    await desk.screenshot({ path: path.join(SHOTS, 'proposals-08-batch.png') });
+    await expectAccessible(desk, 'proposal list with a batch');
+    await desk.getByTestId('batch-draft').click();
+    await expect.poll(() => desk.getByText('草拟决定（未发布）：立案').count(), { timeout: 10_000 }).toBe(2);
+    await desk.getByTestId('proposals-publish-all').click();
+    await desk.getByRole('button', { name: '发布决定' }).last().click();
+    const stateOf = async (title: string) =>
+      ((await (await desk.request.get(`/api/proposals?q=${encodeURIComponent(title)}`)).json()) as { items: { state: string; code: string }[] }).items[0];
+    for (const title of titles) await expect.poll(async () => (await stateOf(title)).state, { timeout: 10_000 }).toBe('accepted');
+    await desk.getByTestId('proposals-tab-accepted').click();
+    await expect.poll(() => desk.locator('.tx-table').innerText(), { timeout: 10_000 }).toContain((await stateOf(titles[0])).code);
+    await shot(desk, 'proposals-09-accepted-tab');
+
+    // 征集时间: the committee sees and edits each session's window.
+    await desk.getByTestId('proposals-windows').click();
+    await expect.poll(() => desk.getByTestId('proposal-windows').innerText()).toContain('第五届第三次会议');
+    await desk.getByRole('button', { name: '修改第五届第三次会议的征集时间' }).click();
+    await desk.getByTestId('window-save').click();
+    await expect.poll(() => desk.getByText('已保存').first().isVisible(), { timeout: 10_000 }).toBe(true);
+    await shot(desk, 'proposals-10-windows');
+    await expectAccessible(desk, 'collection windows');
+
+    // The same list on a phone: cards, tabs that scroll, the number on each card.
+    const phone = await (await newContext(env.browser, PHONE, env.demo.url)).newPage();
+    await signIn(phone, 'chair');
+    await phone.goto('/proposals');
+    await expect.poll(() => phone.locator('.tx-cards').innerText(), { timeout: 10_000 }).toContain('5-3-');
+    await shot(phone, 'proposals-11-phone-list');
+    await expectAccessible(phone, 'proposal list (phone)');
+    await phone.context().close();
+    await desk.context().close();
+  }, 180_000);
 });

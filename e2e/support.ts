@@ -9,7 +9,9 @@ import { openDatabase } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { startServer, type Running } from '../server/start';
 import { seedDemoCongress } from '../scripts/demo/congress';
+import { seedDemoDisclosures } from '../scripts/demo/disclosures';
 import { seedDemoProposals } from '../scripts/demo/proposals';
+import { seedDemoSuggestions } from '../scripts/demo/suggestions';
 import { seedDemoSchool, DEMO_PASSWORD } from '../scripts/demo/school';
 
 export { DEMO_PASSWORD };
@@ -46,6 +48,8 @@ export async function startDemo(): Promise<Running & { dir: string }> {
   await migrate(database);
   const congress = await seedDemoCongress(database, await seedDemoSchool(database));
   await seedDemoProposals(database, congress.pastSessionId, congress.nextSessionId);
+  await seedDemoSuggestions(database);
+  await seedDemoDisclosures(database);
   await database.close();
   const running = await startServer(loadConfig({ DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'warn', WEB_DIST: dist }));
   return { ...running, dir };

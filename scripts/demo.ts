@@ -5,7 +5,9 @@ import { openDatabase } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { startServer, stopOnSignals } from '../server/start';
 import { seedDemoCongress } from './demo/congress';
+import { seedDemoDisclosures } from './demo/disclosures';
 import { seedDemoProposals } from './demo/proposals';
+import { seedDemoSuggestions } from './demo/suggestions';
 import { DEMO_PASSWORD, seedDemoSchool } from './demo/school';
 
 // `npm run demo`: a fresh data/demo.db with a realistic school, served at http://127.0.0.1:3000.
@@ -18,6 +20,8 @@ await migrate(database);
 const demo = await seedDemoSchool(database);
 const congress = await seedDemoCongress(database, demo);
 await seedDemoProposals(database, congress.pastSessionId, congress.nextSessionId);
+await seedDemoSuggestions(database);
+await seedDemoDisclosures(database);
 await database.close();
 
 const running = await startServer(config);

@@ -5,7 +5,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { msg } from '../common/i18n';
@@ -23,8 +23,18 @@ import { userRoutes } from './modules/users/users.routes';
 import { congressRoutes } from './modules/congress/congress.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { proposalRoutes } from './modules/proposals/proposals.routes';
+import { departmentRoutes } from './modules/departments/departments.routes';
+import { suggestionRoutes } from './modules/suggestions/suggestions.routes';
+import { fileRoutes } from './modules/files/files.routes';
+import { disclosureRoutes } from './modules/disclosures/disclosures.routes';
+import { careRoutes } from './modules/care/care.routes';
+import { fundRoutes } from './modules/funds/funds.routes';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The request log line leaves out who sent it (the 意见箱's submission and receipt routes). */
+    anonymous?: boolean;
+  }
   interface FastifyInstance {
     services: Services;
     /** Every registered route with its declared access, for the test that none is left undeclared. */
@@ -33,11 +43,22 @@ declare module 'fastify' {
 }
 
 /** Domain route modules; a new capability adds its module here. */
-const MODULES = [setupRoutes, authRoutes, orgRoutes, userRoutes, groupRoutes, memberRoutes, auditRoutes, notificationRoutes, congressRoutes, proposalRoutes];
+const MODULES = [setupRoutes, authRoutes, orgRoutes, userRoutes, groupRoutes, memberRoutes, auditRoutes, notificationRoutes, congressRoutes, proposalRoutes, fileRoutes, departmentRoutes, suggestionRoutes, disclosureRoutes, careRoutes, fundRoutes];
+
+/** Fastify's request fields, minus the caller's address (and the receipt code in the URL) on anonymous routes. */
+function requestLogFields(req: FastifyRequest) {
+  const anonymous = req.routeOptions?.config?.anonymous === true;
+  return {
+    method: req.method,
+    url: anonymous ? req.routeOptions.url : req.url,
+    host: req.host,
+    ...(anonymous ? {} : { remoteAddress: req.ip, remotePort: req.socket?.remotePort }),
+  };
+}
 
 export async function buildApp(config: Config, database: Database, logger: FastifyServerOptions['logger'] = false): Promise<FastifyInstance> {
   const app = Fastify({
-    logger,
+    logger: logger && typeof logger === 'object' ? { ...logger, serializers: { req: requestLogFields, ...logger.serializers } } : logger,
     genReqId: () => Math.random().toString(36).slice(2, 10),
     bodyLimit: 1024 * 1024,
     trustProxy: false,

@@ -10,6 +10,16 @@ import { createOrgsService } from './modules/orgs/orgs.service';
 import { createProposalsService } from './modules/proposals/proposals.service';
 import { createSetupService } from './modules/setup/setup.service';
 import { createUsersService } from './modules/users/users.service';
+import { createDepartmentsService } from './modules/departments/departments.service';
+import { createSuggestionsService } from './modules/suggestions/suggestions.service';
+import { createFilesService } from './modules/files/files.service';
+import { congressSessionFiles } from './modules/congress/congress.files';
+import { proposalFiles } from './modules/proposals/proposals.files';
+import { suggestionFiles } from './modules/suggestions/suggestions.files';
+import { createDisclosuresService } from './modules/disclosures/disclosures.service';
+import { disclosureFiles } from './modules/disclosures/disclosures.files';
+import { createCareService } from './modules/care/care.service';
+import { createFundsService } from './modules/funds/funds.service';
 
 /** Every domain service, built once per app over one database. A new capability adds one line here. */
 export function createServices(config: Config, database: Database) {
@@ -29,6 +39,12 @@ export function createServices(config: Config, database: Database) {
     congress: createCongressService(database, orgs),
     notifications: createNotificationsService(db),
     proposals: createProposalsService(db, orgs),
+    departments: createDepartmentsService(db),
+    suggestions: createSuggestionsService(database, orgs),
+    disclosures: createDisclosuresService(db, orgs),
+    care: createCareService(database, orgs),
+    funds: createFundsService(db, orgs),
+    files: createFilesService(db, config.uploadLimitMb, { congress_session: congressSessionFiles(db), proposal: proposalFiles(db), suggestion: suggestionFiles(db), disclosure: disclosureFiles(db, orgs) }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

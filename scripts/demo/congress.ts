@@ -8,7 +8,8 @@ import type { DemoSchool } from './school';
 
 /**
  * The demo school's 教代会: 第五届 (five years) with 45 delegates in 代表团 by subject; last August's
- * second session with its agenda, attendance and closed votes; the coming third session, agenda drafted.
+ * second session with its agenda, attendance (some on leave) and closed votes; the coming third session,
+ * agenda drafted; a request for an extra session gathering signatures.
  */
 export async function seedDemoCongress(database: Database, school: DemoSchool, seed = 20250828) {
   const rng = seeded(seed);
@@ -41,7 +42,10 @@ export async function seedDemoCongress(database: Database, school: DemoSchool, s
   ]);
   await congress.sessions.addGuest(actor, past.id, { name: '退休教师代表 2 人', note: '列席' });
   const present = chosen.filter(() => rng.chance(0.91));
-  await congress.sessions.bulkAttendance(actor, past.id, present, true);
+  await congress.sessions.bulkAttendance(actor, past.id, present, 'present');
+  // Half of those who did not come had sent a 请假条; the rest were simply absent.
+  const away = chosen.filter((id) => !present.includes(id));
+  await congress.sessions.bulkAttendance(actor, past.id, away.filter((_, i) => i % 2 === 0), 'leave');
   const ballots = async (voteId: string, pick: () => { choice: 'yes' | 'no' | 'abstain' } | { candidates: string[] }) => {
     for (const memberId of present) await congress.votes.cast(actor, memberId, voteId, pick());
     await congress.votes.close(actor, voteId);
@@ -66,5 +70,10 @@ export async function seedDemoCongress(database: Database, school: DemoSchool, s
     { title: '财务工作报告', kind: 'finance_report' },
     { title: '第五届第二次会议提案办理情况报告', kind: 'proposal_report' },
   ]);
+
+  // A 临时会议提议 gathering signatures: 6 of the 15 (one third of 45) needed so far.
+  const signers = chosen.filter((id) => !accountMembers.includes(id)).slice(0, 6);
+  const request = await congress.requests.create(actor, signers[0], term.id, '建议召开临时教代会，审议新校区搬迁方案及教职工通勤安排');
+  for (const memberId of signers.slice(1)) await congress.requests.sign(actor, memberId, request.id);
   return { termId: term.id, pastSessionId: past.id, nextSessionId: next.id, delegates: chosen };
 }

@@ -3,6 +3,7 @@ import type { SessionUser } from '../../common/auth';
 import type { ProposalCategory } from '../../common/proposals';
 import type { Database } from '../../server/db/database';
 import { createAuthService } from '../../server/modules/auth/auth.service';
+import { createCongressService } from '../../server/modules/congress/congress.service';
 import { createOrgsService } from '../../server/modules/orgs/orgs.service';
 import { createProposalsService } from '../../server/modules/proposals/proposals.service';
 import { localDate } from '../../server/lib/time';
@@ -28,6 +29,15 @@ const PAST: Plan[] = [
   { by: 'teacher', cosigners: ['committee', 'chair'], title: '关于更换部分教室多媒体设备的建议', category: 'campus', reasons: '初二年级 4 个教室投影仪老化，影响上课。', measures: '本学年内更换老化设备，建立报修台账。', outcome: 'assigned', department: '总务处' },
   { by: 'leader', cosigners: ['committee', 'teacher'], title: '关于规范绩效考核结果公示的建议', category: 'democracy', reasons: '考核结果公示时间短，部分教师未及时看到。', measures: '公示期不少于 5 个工作日，并在校务公开栏同步公示。', outcome: 'converted' },
   { by: 'chair', cosigners: ['leader', 'teacher'], title: '关于为个别教师调整课表的建议', category: 'other', reasons: '个别教师反映课表安排不合理。', measures: '请教务处个别调整。', outcome: 'rejected' },
+];
+
+// The coming session's window is open: three proposals wait for the committee (one of them the
+// teacher's 代表团's), and a draft still gathers co-signers.
+const CURRENT: (Omit<Plan, 'outcome' | 'department'> & { collective?: boolean; draft?: boolean })[] = [
+  { by: 'leader', cosigners: ['teacher', 'committee'], title: '关于延长教师阅览室开放时间的建议', category: 'campus', reasons: '阅览室只在工作日 17:00 前开放，教师课后无法使用。', measures: '工作日开放至 20:00，周六上午开放。' },
+  { by: 'committee', cosigners: ['leader', 'chair'], title: '关于完善教职工年度体检项目的建议', category: 'welfare', reasons: '现有体检项目多年未调整，缺少颈椎、甲状腺等教师常见病检查。', measures: '增加颈椎、甲状腺彩超等项目，并允许自选一项。' },
+  { by: 'teacher', collective: true, cosigners: ['leader', 'committee'], title: '关于统一安排学科组集体备课时间的建议', category: 'teaching', reasons: '各学科组集体备课时间与课表冲突，组内教师难以到齐。', measures: '排课时为每个学科组预留每周一个固定的半天。' },
+  { by: 'chair', draft: true, cosigners: ['leader', 'teacher'], title: '关于开设教职工心理健康讲座的建议', category: 'welfare', reasons: '教职工工作压力大，缺少心理疏导渠道。', measures: '每学期邀请专业人员开设两次讲座，并提供个别咨询。' },
 ];
 
 const REPLIES = {
@@ -73,6 +83,28 @@ export async function seedDemoProposals(database: Database, pastSessionId: strin
   await backdate(database, pastSessionId, cal);
   // The coming session is collecting proposals now.
   await proposals.setWindow(users.chair, { sessionId: nextSessionId, opensOn: cal.windowOpens, closesOn: cal.windowCloses });
+  // Texts the committee and the handlers insert with one click.
+  await proposals.createTemplate(users.chair, { kind: 'decision', name: '个人事务不予立案', body: '所提事项属个人事务，不属于提案范围，不予立案；已转请有关部门与您直接沟通。' });
+  await proposals.createTemplate(users.chair, { kind: 'decision', name: '转为意见建议', body: '所提事项属日常管理工作，转为意见建议，交有关部门研究办理。' });
+  await proposals.createTemplate(users.chair, { kind: 'reply', name: '列入计划', body: '感谢您的建议。经研究，该事项已列入学校工作计划，将于计划日期前完成，届时向您反馈。' });
+  const delegationId = await makeHead(database, nextSessionId, users.teacher);
+  for (const p of CURRENT) {
+    const draft = await proposals.create(users[p.by], { sessionId: nextSessionId, title: p.title, category: p.category, reasons: p.reasons, measures: p.measures, ...(p.collective ? { delegationId } : {}) });
+    await proposals.invite(users[p.by], draft.id, p.cosigners.map((u) => users[u].memberId!));
+    // A draft has one co-signer so far; the others have both.
+    for (const u of p.draft ? p.cosigners.slice(0, 1) : p.cosigners) await proposals.respond(users[u], draft.id, true);
+    if (!p.draft) await proposals.submit(users[p.by], draft.id);
+  }
+}
+
+/** Makes the teacher the head (团长) of their 代表团 in the session's term, so they can propose in its name. */
+async function makeHead(database: Database, sessionId: string, teacher: SessionUser): Promise<string> {
+  const { db } = database;
+  const session = await db.selectFrom('congress_sessions').select('term_id').where('id', '=', sessionId).executeTakeFirstOrThrow();
+  const delegate = await db.selectFrom('congress_delegates').select('delegation_id').where('term_id', '=', session.term_id).where('member_id', '=', teacher.memberId!).executeTakeFirstOrThrow();
+  const congress = createCongressService(database, createOrgsService(db));
+  await congress.terms.setDelegationHead({ orgId: teacher.org.id, userId: null, name: '演示数据' }, session.term_id, delegate.delegation_id!, teacher.memberId);
+  return delegate.delegation_id!;
 }
 
 /** Moves every timestamp of the session's proposals into that August–October (demo data only). */

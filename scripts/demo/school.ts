@@ -101,6 +101,7 @@ export async function seedDemoSchool(database: Database, seed = 20250901): Promi
     { username: 'teacher', role: 'member', orgId: school.id, ...linked(9) },
     { username: 'retiree', role: 'retiree', orgId: school.id, ...linked(150) },
     { username: 'handler', role: 'handler', orgId: school.id, ...linked(129) },
+    { username: 'principal', role: 'principal', orgId: school.id, ...linked(128) },
     { username: 'supervisor', role: 'supervisor', orgId: school.id, ...linked(33) },
     { username: 'district', role: 'upper_union', who: '同心市教育工会', orgId: union.id },
   ];

@@ -3,6 +3,12 @@ import type { Database, Dialect } from './database';
 import { m0001_init } from './migrations/0001_init';
 import { m0002_congress } from './migrations/0002_congress';
 import { m0003_proposals } from './migrations/0003_proposals';
+import { m0004_files } from './migrations/0004_files';
+import { m0005_proposals_more } from './migrations/0005_proposals_more';
+import { m0006_congress_more } from './migrations/0006_congress_more';
+import { m0007_suggestions } from './migrations/0007_suggestions';
+import { m0008_disclosures } from './migrations/0008_disclosures';
+import { m0009_care } from './migrations/0009_care';
 
 /** A migration receives the dialect and branches only where SQLite and PostgreSQL really differ. */
 export type DialectMigration = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
@@ -12,6 +18,12 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0001_init': m0001_init,
   '0002_congress': m0002_congress,
   '0003_proposals': m0003_proposals,
+  '0004_files': m0004_files,
+  '0005_proposals_more': m0005_proposals_more,
+  '0006_congress_more': m0006_congress_more,
+  '0007_suggestions': m0007_suggestions,
+  '0008_disclosures': m0008_disclosures,
+  '0009_care': m0009_care,
 };
 
 export async function migrate(database: Database): Promise<void> {

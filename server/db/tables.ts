@@ -231,6 +231,22 @@ export interface Tables {
   proposal_replies: ProposalRepliesTable;
   proposal_posts: ProposalPostsTable;
   proposal_templates: ProposalTemplatesTable;
+  departments: DepartmentsTable;
+  department_handlers: DepartmentHandlersTable;
+  suggestions: SuggestionsTable;
+  suggestion_messages: SuggestionMessagesTable;
+  proposal_events: ProposalEventsTable;
+  files: FilesTable;
+  disclosure_categories: DisclosureCategoriesTable;
+  disclosure_issues: DisclosureIssuesTable;
+  disclosures: DisclosuresTable;
+  disclosure_events: DisclosureEventsTable;
+  disclosure_reads: DisclosureReadsTable;
+  disclosure_questions: DisclosureQuestionsTable;
+  care_batches: CareBatchesTable;
+  care_records: CareRecordsTable;
+  fund_budgets: FundBudgetsTable;
+  fund_entries: FundEntriesTable;
 }
 
 export interface NotificationsTable {
@@ -249,6 +265,8 @@ export interface ProposalWindowsTable {
   org_id: string;
   opens_on: string;
   closes_on: string;
+  /** The session's last 提案 序号 given. */
+  last_number: number;
   created_at: string;
   updated_at: string;
 }
@@ -259,6 +277,8 @@ export interface ProposalsTable {
   proposer_member_id: string;
   proposer_user_id: string;
   delegation_id: string | null;
+  /** 序号 within the session, given at submission. */
+  number: number | null;
   title: string;
   reasons: string;
   measures: string;
@@ -323,6 +343,17 @@ export interface ProposalPostsTable {
   body: string;
   created_at: string;
 }
+export interface ProposalEventsTable {
+  id: string;
+  org_id: string;
+  proposal_id: string;
+  kind: string;
+  at: string;
+  user_id: string | null;
+  actor_name: string | null;
+  /** JSON ProposalEventData */
+  data: string;
+}
 export interface ProposalTemplatesTable {
   id: string;
   org_id: string;
@@ -331,4 +362,216 @@ export interface ProposalTemplatesTable {
   body: string;
   created_at: string;
   updated_at: string;
+}
+
+/** An attachment; `content` holds the bytes (BLOB / bytea) and is read only by the download. */
+export interface FilesTable {
+  id: string;
+  org_id: string;
+  owner_kind: string;
+  owner_id: string;
+  label: string | null;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
+export interface DisclosureCategoriesTable {
+  id: string;
+  org_id: string;
+  code: string | null;
+  name: string;
+  position: number;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+export interface DisclosureIssuesTable {
+  id: string;
+  org_id: string;
+  school_year: number;
+  number: number;
+  title: string | null;
+  state: string;
+  published_at: string | null;
+  published_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface DisclosuresTable {
+  id: string;
+  org_id: string;
+  issue_id: string | null;
+  category_id: string;
+  title: string;
+  content: string;
+  audience: string;
+  visible_from: string;
+  visible_to: string | null;
+  state: string;
+  returned: number;
+  author_user_id: string;
+  author_name: string | null;
+  submitted_at: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  published_at: string | null;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface DisclosureEventsTable {
+  id: string;
+  org_id: string;
+  disclosure_id: string;
+  action: string;
+  user_id: string | null;
+  user_name: string | null;
+  comment: string | null;
+  at: string;
+}
+export interface DisclosureReadsTable {
+  org_id: string;
+  disclosure_id: string;
+  user_id: string;
+  member_id: string | null;
+  read_at: string;
+}
+export interface DisclosureQuestionsTable {
+  id: string;
+  org_id: string;
+  disclosure_id: string;
+  asker_user_id: string;
+  asker_name: string | null;
+  body: string;
+  asked_at: string;
+  answer: string | null;
+  answer_public: number;
+  answered_by: string | null;
+  answered_at: string | null;
+}
+
+export interface DepartmentsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  deleted_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface DepartmentHandlersTable {
+  org_id: string;
+  department_id: string;
+  user_id: string;
+}
+/** 意见箱. Anonymous rows: writer_user_id always null, dates only (docs/privacy.md). */
+export interface SuggestionsTable {
+  id: string;
+  org_id: string;
+  addressee: string;
+  department_id: string | null;
+  category: string;
+  title: string;
+  content: string;
+  anonymous: number;
+  writer_user_id: string | null;
+  receipt_hash: string | null;
+  received_on: string;
+  status: string;
+  answered_on: string | null;
+  closed_on: string | null;
+  wall_consent: number | null;
+  wall_question: string | null;
+  wall_answer: string | null;
+  wall_on: string | null;
+  proposal_id: string | null;
+  notice_kind: string | null;
+  notice_on: string | null;
+}
+export interface SuggestionMessagesTable {
+  suggestion_id: string;
+  id: string;
+  org_id: string;
+  seq: number;
+  author_kind: string;
+  body: string;
+  user_id: string | null;
+  author_name: string | null;
+  created_on: string;
+  created_at: string | null;
+}
+
+/** 节日慰问 for a group; its records carry batch_id. Money in 分. */
+export interface CareBatchesTable {
+  id: string;
+  org_id: string;
+  festival: string;
+  date: string;
+  year: number;
+  scope: string;
+  group_name: string | null;
+  item: string;
+  amount: number;
+  count: number;
+  total: number;
+  visitors: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_by_name: string | null;
+  created_at: string;
+}
+export interface CareRecordsTable {
+  id: string;
+  org_id: string;
+  member_id: string;
+  type: string;
+  date: string;
+  year: number;
+  amount: number;
+  form: string;
+  item: string | null;
+  festival: string | null;
+  reason: string | null;
+  illness_key: string | null;
+  admitted_on: string | null;
+  discharged_on: string | null;
+  visitors: string | null;
+  note: string | null;
+  override_reason: string | null;
+  batch_id: string | null;
+  voided_at: string | null;
+  void_reason: string | null;
+  created_by: string | null;
+  created_by_name: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface FundBudgetsTable {
+  org_id: string;
+  year: number;
+  category: string;
+  amount: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+export interface FundEntriesTable {
+  id: string;
+  org_id: string;
+  year: number;
+  date: string;
+  direction: string;
+  category: string;
+  amount: number;
+  voucher_no: string | null;
+  summary: string;
+  source_kind: string;
+  source_id: string | null;
+  reverses_id: string | null;
+  created_by: string | null;
+  created_by_name: string | null;
+  created_at: string;
 }

@@ -12,7 +12,11 @@ const isPermission = (a: string | undefined): a is Permission => (PERMISSIONS as
 describe.each(DIALECTS)('access control on %s', (dialect) => {
   let t: TestApp;
   const seen: { what: string; res: Res }[] = [];
-  const ids = { member: '', deletedMember: '', group: '', user: '', term: '', delegation: '', session: '', vote: '' };
+  const ids = { member: '', deletedMember: '', group: '', user: '', term: '', delegation: '', session: '', vote: '', file: '', guest: '' };
+  const proposalIds = { proposal: '', template: '' };
+  const suggestionIds = { department: '', suggestion: '' };
+  const disclosureIds = { item: '', issue: '', question: '', category: '' };
+  const careIds = { record: '', batch: '', entry: '' };
   let roster: Buffer;
   let clients: Record<Role, Client>;
 
@@ -31,15 +35,40 @@ describe.each(DIALECTS)('access control on %s', (dialect) => {
     url
       .replace('/api/congress/terms/:id/delegates/:memberId', `/api/congress/terms/${ids.term}/delegates/${ids.member}`)
       .replace('/api/congress/terms/:id/delegations/:delegationId', `/api/congress/terms/${ids.term}/delegations/${ids.delegation}`)
+      .replace('/api/congress/sessions/:id/guests/:guestId', `/api/congress/sessions/${ids.session}/guests/${ids.guest}`)
       .replace('/api/congress/terms/:id', `/api/congress/terms/${ids.term}`)
       .replace('/api/congress/sessions/:id', `/api/congress/sessions/${ids.session}`)
       .replace('/api/congress/votes/:id', `/api/congress/votes/${ids.vote}`)
       .replace('/api/members/:id/restore', `/api/members/${ids.deletedMember}/restore`)
       .replace('/api/members/:id', `/api/members/${ids.member}`)
       .replace('/api/groups/:id', `/api/groups/${ids.group}`)
-      .replace('/api/users/:id', `/api/users/${ids.user}`);
+      .replace('/api/users/:id', `/api/users/${ids.user}`)
+      .replace('/api/departments/:id', `/api/departments/${suggestionIds.department}`)
+      .replace('/api/suggestions/:id', `/api/suggestions/${suggestionIds.suggestion}`)
+      .replace('/api/proposals/:id', `/api/proposals/${proposalIds.proposal}`)
+      .replace('/api/proposal-templates/:id', `/api/proposal-templates/${proposalIds.template}`)
+      .replace('/api/files/:id', `/api/files/${ids.file}`)
+      .replace('/api/disclosures/:id', `/api/disclosures/${disclosureIds.item}`)
+      .replace('/api/disclosure-issues/:id', `/api/disclosure-issues/${disclosureIds.issue}`)
+      .replace('/api/disclosure-questions/:id', `/api/disclosure-questions/${disclosureIds.question}`)
+      .replace('/api/disclosure-categories/:id', `/api/disclosure-categories/${disclosureIds.category}`)
+      // A staff-only item: the public page answers 404 for it to everyone.
+      .replace('/api/public/:orgId/disclosures/:id', `/api/public/${t.a.orgId}/disclosures/${disclosureIds.item}`)
+      .replace('/api/care/records/:id', `/api/care/records/${careIds.record}`)
+      .replace('/api/care/members/:id', `/api/care/members/${ids.member}`)
+      .replace('/api/care/batches/:id', `/api/care/batches/${careIds.batch}`)
+      .replace('/api/funds/entries/:id', `/api/funds/entries/${careIds.entry}`);
 
   const BODIES: Record<string, () => unknown> = {
+    'POST /api/disclosures': () => ({ categoryId: disclosureIds.category, title: '冒名公开', content: '<p>冒名</p>', audience: 'public', visibleFrom: '2025-09-01' }),
+    'PATCH /api/disclosures/:id': () => ({ title: '被改掉的公开' }),
+    'POST /api/disclosures/:id/return': () => ({ comment: '冒名退回' }),
+    'POST /api/disclosures/:id/questions': () => ({ body: '冒名提问' }),
+    'POST /api/disclosure-questions/:id/answer': () => ({ body: '冒名答复', public: true }),
+    'POST /api/disclosure-issues': () => ({ title: '冒名期次' }),
+    'PATCH /api/disclosure-issues/:id': () => ({ title: '被改掉的期次' }),
+    'POST /api/disclosure-categories': () => ({ name: '冒名类别' }),
+    'PATCH /api/disclosure-categories/:id': () => ({ name: '被改掉的类别' }),
     'POST /api/orgs/children': () => ({ name: '冒名学校', admin: { username: 'intruder.admin', password: 'Start1234' } }),
     'PATCH /api/org': () => ({ name: '被改掉的名字', settings: { proposalCoSigners: 9 } }),
     'POST /api/users': () => ({ username: 'intruder', password: 'Start1234', roles: ['admin'] }),
@@ -63,6 +92,27 @@ describe.each(DIALECTS)('access control on %s', (dialect) => {
     'POST /api/congress/sessions/:id/votes': () => ({ title: '冒名表决', kind: 'resolution', secret: false }),
     'POST /api/congress/votes/:id/ballots': () => ({ choice: 'yes' }),
     'POST /api/congress/terms/:id/requests': () => ({ reason: '冒名提议召开临时会议' }),
+    'POST /api/departments': () => ({ name: '冒名部门' }),
+    'PATCH /api/departments/:id': () => ({ name: '被改掉的部门', handlerUserIds: [] }),
+    'POST /api/suggestions': () => ({ to: 'union', title: '冒名意见', content: '内容', anonymous: false }),
+    'POST /api/suggestions/:id/replies': () => ({ body: '冒名答复' }),
+    'POST /api/suggestions/:id/status': () => ({ status: 'closed' }),
+    'POST /api/suggestions/:id/wall': () => ({ published: false }),
+    'POST /api/suggestions/:id/proposal': () => ({ proposalId: null }),
+    'POST /api/suggestions/:id/messages': () => ({ body: '冒名留言' }),
+    'POST /api/suggestions/:id/wall-consent': () => ({ consent: true }),
+    'PATCH /api/congress/terms/:id': () => ({ name: '被改掉的届' }),
+    'PATCH /api/congress/sessions/:id': () => ({ name: '被改掉的会议' }),
+    'PATCH /api/congress/sessions/:id/guests/:guestId': () => ({ name: '被改掉的列席' }),
+    'PATCH /api/congress/votes/:id': () => ({ title: '被改掉的表决' }),
+    'POST /api/care/records': () => ({ memberId: ids.member, type: 'wedding', date: '2025-05-01', amount: 100000 }),
+    'PATCH /api/care/records/:id': () => ({ note: '被改掉的备注' }),
+    'POST /api/care/records/:id/void': () => ({ reason: '冒名作废' }),
+    'POST /api/care/batches/preview': () => ({ festival: 'spring', date: '2026-02-17', scope: 'picked', memberIds: [ids.member], amount: 10000, item: '年货' }),
+    'POST /api/care/batches': () => ({ festival: 'spring', date: '2026-02-17', scope: 'picked', memberIds: [ids.member], amount: 10000, item: '年货' }),
+    'POST /api/funds/entries': () => ({ direction: 'expense', category: 'other', date: '2025-06-01', amount: 100, voucherNo: 'X-1', summary: '冒名支出' }),
+    'POST /api/funds/entries/:id/reverse': () => ({ reason: '冒名冲销' }),
+    'PUT /api/funds/budgets': () => ({ year: 2025, items: { care: 1, hardship: 1, activities: 1, training: 1, other: 1 } }),
   };
   /** Streams never end, so the positive control leaves them to the congress tests. */
   const streaming = (r: Route) => r.url.endsWith('/live');
@@ -70,6 +120,7 @@ describe.each(DIALECTS)('access control on %s', (dialect) => {
   async function call(c: Client, r: Route): Promise<Res> {
     const url = concrete(r.url);
     if (r.url === '/api/members/import') return c.request('POST', url, await multipart(roster));
+    if (r.method === 'POST' && r.url === '/api/files') return c.request('POST', `${url}?ownerKind=congress_session&ownerId=${ids.session}`, await multipart(roster, { filename: '冒名.xlsx' }));
     const body = BODIES[`${r.method} ${r.url}`];
     return c.request(r.method as 'GET', url, body ? { body: body() } : {});
   }
@@ -85,6 +136,21 @@ describe.each(DIALECTS)('access control on %s', (dialect) => {
       groups: await db.selectFrom('member_groups').selectAll().where('org_id', '=', t.a.orgId).orderBy('id').execute(),
       users: await db.selectFrom('users').select(['id', 'username', 'roles', 'password_hash', 'disabled', 'member_id', 'must_change_password']).where('org_id', '=', t.a.orgId).orderBy('id').execute(),
       org: await db.selectFrom('orgs').selectAll().where('id', '=', t.a.orgId).execute(),
+      departments: await db.selectFrom('departments').selectAll().where('org_id', '=', t.a.orgId).orderBy('id').execute(),
+      suggestions: await db.selectFrom('suggestions').selectAll().where('org_id', '=', t.a.orgId).orderBy('id').execute(),
+      files: await db.selectFrom('files').select(['id', 'name', 'sha256']).where('org_id', '=', t.a.orgId).orderBy('id').execute(),
+      disclosures: {
+        items: await db.selectFrom('disclosures').selectAll().where('org_id', '=', t.a.orgId).orderBy('id').execute(),
+        issues: await db.selectFrom('disclosure_issues').selectAll().where('org_id', '=', t.a.orgId).orderBy('id').execute(),
+        categories: await db.selectFrom('disclosure_categories').selectAll().where('org_id', '=', t.a.orgId).orderBy('id').execute(),
+        questions: await db.selectFrom('disclosure_questions').selectAll().where('org_id', '=', t.a.orgId).orderBy('id').execute(),
+      },
+      care: {
+        records: await db.selectFrom('care_records').selectAll().where('org_id', '=', t.a.orgId).orderBy('id').execute(),
+        batches: await db.selectFrom('care_batches').selectAll().where('org_id', '=', t.a.orgId).orderBy('id').execute(),
+        entries: await db.selectFrom('fund_entries').selectAll().where('org_id', '=', t.a.orgId).orderBy('id').execute(),
+        budgets: await db.selectFrom('fund_budgets').selectAll().where('org_id', '=', t.a.orgId).orderBy('category').execute(),
+      },
       counts: { ...(await countAll(t.database)), users: await countRows(t.database, 'users'), orgs: await countRows(t.database, 'orgs') },
     };
   }
@@ -102,7 +168,36 @@ describe.each(DIALECTS)('access control on %s', (dialect) => {
     ids.delegation = (await admin.post(`/api/congress/terms/${ids.term}/delegates`, { memberId: ids.member, delegation: '语文代表团' })).json.delegations[0].id;
     ids.session = (await admin.post('/api/congress/sessions', { termId: ids.term, name: '第一届第一次会议', date: '2025-09-05' })).json.id;
     ids.vote = (await admin.post(`/api/congress/sessions/${ids.session}/votes`, { title: '工作报告', kind: 'resolution', secret: true })).json.id;
+    ids.guest = (await admin.post(`/api/congress/sessions/${ids.session}/guests`, { name: '列席人员' })).json.guests[0].id;
+    // A proposal by a delegate of school A, and a template (for the :id routes of 提案).
+    await admin.request('PUT', '/api/proposal-windows', { body: { sessionId: ids.session, opensOn: '2000-01-01', closesOn: '2999-12-31' } });
+    await admin.post('/api/users', { username: 'a-delegate', password: PASSWORD, roles: ['member'], memberId: ids.member, mustChangePassword: false });
+    const delegate = t.client();
+    await delegate.login('a-delegate');
+    proposalIds.proposal = (await delegate.post('/api/proposals', { sessionId: ids.session, title: '一中提案', reasons: '理由', measures: '建议', category: 'other' })).json.id;
+    proposalIds.template = (await admin.post('/api/proposal-templates', { kind: 'reply', name: '一中模板', body: '模板内容' })).json.id;
+    expect(proposalIds.proposal && proposalIds.template).toBeTruthy();
     roster = await rosterXlsx({ headers: ['工号', '姓名'], rows: [['X998', '冒名导入']] });
+    // A department and a named suggestion to the union (for the :id routes of the 意见箱).
+    suggestionIds.department = (await admin.post('/api/departments', { name: '一中总务处' })).json.id;
+    suggestionIds.suggestion = (await (await t.as('member')).post('/api/suggestions', { to: 'union', title: '一中意见', content: '内容', anonymous: false })).json.id;
+    expect(suggestionIds.department && suggestionIds.suggestion).toBeTruthy();
+    ids.file = (await admin.request('POST', `/api/files?ownerKind=congress_session&ownerId=${ids.session}`, await multipart(roster, { filename: '会议材料.xlsx' }))).json.id;
+    // A published staff item with a member's question, its issue and a category (for the :id routes of 校务公开).
+    const [chair, supervisor] = [await t.as('chair'), await t.as('supervisor')];
+    disclosureIds.category = (await chair.get('/api/disclosure-categories')).json.items[0].id;
+    disclosureIds.issue = (await chair.post('/api/disclosure-issues', {})).json.id;
+    disclosureIds.item = (await chair.post('/api/disclosures', { categoryId: disclosureIds.category, title: '一中公开', content: '<p>内容</p>', audience: 'staff', visibleFrom: '2000-01-01', issueId: disclosureIds.issue })).json.id;
+    await chair.post(`/api/disclosures/${disclosureIds.item}/submit`);
+    await supervisor.post(`/api/disclosures/${disclosureIds.item}/approve`);
+    await chair.post(`/api/disclosure-issues/${disclosureIds.issue}/publish`);
+    disclosureIds.question = (await (await t.as('member')).post(`/api/disclosures/${disclosureIds.item}/questions`, { body: '一中提问' })).json.questions[0].id;
+    expect(Object.values(disclosureIds).every(Boolean)).toBe(true);
+    // A care record, a festival batch and a fund entry by hand (for the :id routes of 慰问 and 经费).
+    careIds.record = (await chair.post('/api/care/records', { memberId: ids.member, type: 'hospital', date: '2025-03-02', amount: 100000, reason: '肺炎' })).json.id;
+    careIds.batch = (await chair.post('/api/care/batches', { festival: 'mid_autumn', date: '2025-10-06', scope: 'picked', memberIds: [ids.member], amount: 20000, item: '月饼' })).json.id;
+    careIds.entry = (await chair.post('/api/funds/entries', { direction: 'income', category: 'dues', date: '2025-01-10', amount: 100000, voucherNo: 'J-1', summary: '会费' })).json.id;
+    expect(Object.values(careIds).every(Boolean)).toBe(true);
     clients = {} as Record<Role, Client>;
     for (const role of ROLES) clients[role] = track(await t.as(role));
   });

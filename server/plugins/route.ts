@@ -45,6 +45,12 @@ interface Spec<B, Q, P> extends RouteConfig {
   created?: boolean;
   /** Multipart routes parse their own body. */
   consumes?: string[];
+  /**
+   * Throws (usually NotFound) when the caller may not see the resource the URL names. Runs after the
+   * access check and before the body and query are validated, so a hidden id answers the same
+   * whatever was sent, and ids reveal nothing.
+   */
+  visible?: (user: SessionUser, params: Record<string, string>) => Promise<void>;
   handler: (ctx: Ctx<B, Q, P>) => Promise<unknown>;
 }
 
@@ -60,6 +66,7 @@ export function route<B = undefined, Q = undefined, P = undefined>(app: FastifyI
     method: spec.method,
     url: spec.url,
     config: { access: spec.access, duringPasswordChange: spec.duringPasswordChange },
+    ...(spec.visible ? { preHandler: (req: FastifyRequest) => (req.user ? spec.visible!(req.user, req.params as Record<string, string>) : Promise.resolve()) } : {}),
     schema: {
       summary: spec.summary,
       tags: [tag],

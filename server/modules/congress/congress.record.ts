@@ -1,5 +1,5 @@
 import { AGENDA_KIND_LABELS, type ElectionResult, type ResolutionResult } from '../../../common/congress';
-import type { ProposalFigures } from '../../../common/proposals';
+import { PROPOSAL_STATE_LABELS, type ProposalFigures, type ProposalListItem } from '../../../common/proposals';
 import { cjkDocument, heading, para } from '../../lib/docx';
 import { workbookBuffer } from '../../lib/xlsx';
 import type { OrgsService } from '../orgs/orgs.service';
@@ -19,22 +19,35 @@ function resultLines(r: ResolutionResult | ElectionResult): string[] {
 }
 
 const rate = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
+const names = (rows: { name: string }[]) => rows.map((a) => a.name).join('、') || '无';
+
+/** The proposals of the session as the record lists them: 案由, proposer, where each stands. */
+export type RecordProposal = Pick<ProposalListItem, 'code' | 'title' | 'proposerName' | 'state' | 'department'>;
 
 /**
- * One download for the session record: agenda, attendance, every vote's result, and the proposals
- * gathered for this session (issue 3). `proposals` are this session's figures from the 提案 module.
+ * One download for the session record: agenda, attendance (应到, 实到, 请假, 缺席 with names), every
+ * vote's result, and the proposals gathered for this session (issue 3): `figures` from the 提案 module
+ * and the `proposals` themselves as the caller may see them.
  */
-export async function sessionRecordDocx(c: CongressService, orgs: OrgsService, orgId: string, sessionId: string, proposals: ProposalFigures): Promise<{ buffer: Buffer; filename: string }> {
+export async function sessionRecordDocx(
+  c: CongressService, orgs: OrgsService, orgId: string, sessionId: string, figures: ProposalFigures, proposals: RecordProposal[],
+): Promise<{ buffer: Buffer; filename: string }> {
   const [org, s, attendance, votes] = await Promise.all([orgs.get(orgId), c.sessions.detail(orgId, sessionId), c.sessions.attendanceList(orgId, sessionId), c.votes.listForSession(orgId, sessionId)]);
   const q = s.quorum;
-  const present = attendance.filter((a) => a.status === 'present');
+  const by = (status: keyof typeof STATUS_TEXT) => attendance.filter((a) => a.status === status);
+  const [present, leave, absent] = [by('present'), by('leave'), by('absent')];
   const children = [
     heading('一、会议议程'),
     ...(s.agenda.length ? s.agenda.map((a, i) => para(`${i + 1}. ${a.title}（${AGENDA_KIND_LABELS[a.kind].zh}）${a.note ? `：${a.note}` : ''}`)) : [para('（未录入议程）')]),
     heading('二、出席情况'),
-    para(`本届代表 ${q.delegates} 人，实到 ${q.present} 人（${pct(q.present, q.delegates)}），请假 ${q.leave} 人；法定人数为 ${q.required} 人（全体代表的三分之二），${q.met ? '已达到' : '未达到'}。`),
-    para(`出席代表：${present.map((a) => a.name).join('、') || '无'}`),
-    para(`列席人员（不计入人数、不参加表决）：${s.guests.map((g) => g.name).join('、') || '无'}`),
+    para(
+      `本届代表 ${q.delegates} 人，请假 ${leave.length} 人，应到 ${q.expected} 人，实到 ${present.length} 人（占全体代表 ${pct(present.length, q.delegates)}），缺席 ${absent.length} 人；` +
+        `法定人数为 ${q.required} 人（全体代表的三分之二），${q.met ? '已达到' : '未达到'}。`,
+    ),
+    para(`出席代表（${present.length} 人）：${names(present)}`),
+    para(`请假代表（${leave.length} 人）：${names(leave)}`),
+    para(`缺席代表（${absent.length} 人）：${names(absent)}`),
+    para(`列席人员（不计入人数、不参加表决）：${names(s.guests)}`),
     heading('三、表决与选举'),
     ...(votes.length
       ? votes.flatMap((v, i) => [
@@ -44,9 +57,13 @@ export async function sessionRecordDocx(c: CongressService, orgs: OrgsService, o
       : [para('本次会议无表决事项。')]),
     heading('四、提案'),
     para(
-      `本次会议征集提案 ${proposals.submitted} 件，立案 ${proposals.accepted} 件（立案率 ${rate(proposals.acceptedRate)}）；` +
-        `已答复或办结 ${proposals.done} 件（办结率 ${rate(proposals.doneRate)}）；提案人评价 ${proposals.rated} 件，满意率 ${rate(proposals.satisfactionRate)}。`,
+      `本次会议征集提案 ${figures.submitted} 件，立案 ${figures.accepted} 件（立案率 ${rate(figures.acceptedRate)}）；` +
+        `已答复或办结 ${figures.done} 件（办结率 ${rate(figures.doneRate)}）；提案人评价 ${figures.rated} 件，满意率 ${rate(figures.satisfactionRate)}。`,
     ),
+    ...(proposals.length ? [para('各件提案及办理情况：')] : []),
+    ...[...proposals]
+      .sort((a, b) => (a.code ?? '').localeCompare(b.code ?? ''))
+      .map((p, i) => para(`${p.code ?? i + 1}. ${p.title}（提案人：${p.proposerName}；${PROPOSAL_STATE_LABELS[p.state].zh}${p.department ? `；主办：${p.department}` : ''}）`)),
   ];
   const title = `${org.name}${s.name}会议记录`;
   const buffer = await cjkDocument(title, `${s.date}${s.place ? `　${s.place}` : ''}`, children);

@@ -17,6 +17,16 @@ export const congressRepo = {
   findTerm: (db: Db, orgId: string, id: string) =>
     db.selectFrom('congress_terms').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
   listTerms: (db: Db, orgId: string) => db.selectFrom('congress_terms').selectAll().where('org_id', '=', orgId).orderBy('start_date', 'desc').execute(),
+  updateTerm: (db: Db, orgId: string, id: string, patch: Partial<Pick<CongressTermsTable, 'name' | 'start_date' | 'end_date' | 'updated_at'>>) =>
+    db.updateTable('congress_terms').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute(),
+  /** A term with nothing recorded: its delegates and 代表团 go with it (its sessions are purged first). */
+  async deleteTerm(db: Db, orgId: string, id: string) {
+    await db.deleteFrom('congress_delegates').where('org_id', '=', orgId).where('term_id', '=', id).execute();
+    await db.deleteFrom('congress_delegations').where('org_id', '=', orgId).where('term_id', '=', id).execute();
+    await db.deleteFrom('congress_terms').where('org_id', '=', orgId).where('id', '=', id).execute();
+  },
+  requestCount: async (db: Db, orgId: string, termId: string) =>
+    count(await db.selectFrom('congress_session_requests').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', orgId).where('term_id', '=', termId).executeTakeFirst()),
 
   findDelegationByName: (db: Db, termId: string, name: string) =>
     db.selectFrom('congress_delegations').selectAll().where('term_id', '=', termId).where('name', '=', name).executeTakeFirst(),
@@ -85,6 +95,32 @@ export const congressRepo = {
     return q.orderBy('s.date', 'desc').execute();
   },
 
+  updateSession: (db: Db, orgId: string, id: string, patch: Partial<Pick<CongressSessionsTable, 'name' | 'date' | 'place' | 'updated_at'>>) =>
+    db.updateTable('congress_sessions').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute(),
+
+  /**
+   * What makes sessions a record that must stay: delegates present or on leave, votes that were
+   * opened, and proposals (drafts too: they are delegates' work). Agenda, guests and draft votes do not.
+   */
+  async sessionRecords(db: Db, orgId: string, sessionIds: string[]) {
+    if (!sessionIds.length) return { attendance: 0, votes: 0, proposals: 0 };
+    const [attendance, votes, proposals] = await Promise.all([
+      db.selectFrom('congress_attendance').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', orgId).where('session_id', 'in', sessionIds).where('status', 'in', ['present', 'leave']).executeTakeFirst(),
+      db.selectFrom('congress_votes').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', orgId).where('session_id', 'in', sessionIds).where('status', '!=', 'draft').executeTakeFirst(),
+      db.selectFrom('proposals').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', orgId).where('session_id', 'in', sessionIds).executeTakeFirst(),
+    ]);
+    return { attendance: count(attendance), votes: count(votes), proposals: count(proposals) };
+  },
+  /** Deletes a session that has no record (see sessionRecords) with its agenda, guests, draft votes and proposal window. */
+  async deleteSession(db: Db, orgId: string, id: string) {
+    const votes = db.selectFrom('congress_votes').select('id').where('org_id', '=', orgId).where('session_id', '=', id);
+    await db.deleteFrom('congress_vote_candidates').where('vote_id', 'in', votes).execute();
+    for (const table of ['congress_votes', 'congress_agenda_items', 'congress_guests', 'congress_attendance', 'proposal_windows'] as const) {
+      await db.deleteFrom(table).where('org_id', '=', orgId).where('session_id', '=', id).execute();
+    }
+    await db.deleteFrom('congress_sessions').where('org_id', '=', orgId).where('id', '=', id).execute();
+  },
+
   replaceAgenda: async (db: Db, orgId: string, sessionId: string, rows: CongressAgendaItemsTable[]) => {
     await db.deleteFrom('congress_agenda_items').where('org_id', '=', orgId).where('session_id', '=', sessionId).execute();
     if (rows.length) await db.insertInto('congress_agenda_items').values(rows).execute();
@@ -93,6 +129,11 @@ export const congressRepo = {
     db.selectFrom('congress_agenda_items').selectAll().where('org_id', '=', orgId).where('session_id', '=', sessionId).orderBy('position').execute(),
 
   insertGuest: (db: Db, row: CongressGuestsTable) => db.insertInto('congress_guests').values(row).execute(),
+  findGuest: (db: Db, orgId: string, sessionId: string, id: string) =>
+    db.selectFrom('congress_guests').selectAll().where('org_id', '=', orgId).where('session_id', '=', sessionId).where('id', '=', id).executeTakeFirst(),
+  updateGuest: (db: Db, orgId: string, id: string, patch: Partial<Pick<CongressGuestsTable, 'name' | 'member_id' | 'note'>>) =>
+    db.updateTable('congress_guests').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute(),
+  deleteGuest: (db: Db, orgId: string, id: string) => db.deleteFrom('congress_guests').where('org_id', '=', orgId).where('id', '=', id).execute(),
   guests: (db: Db, orgId: string, sessionId: string) =>
     db.selectFrom('congress_guests').selectAll().where('org_id', '=', orgId).where('session_id', '=', sessionId).orderBy('name').execute(),
 

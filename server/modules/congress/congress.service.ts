@@ -1,3 +1,4 @@
+import type { AgendaKind } from '../../../common/congress';
 import type { Database } from '../../db/database';
 import type { OrgsService } from '../orgs/orgs.service';
 import { congressRepo } from './congress.repo';
@@ -28,15 +29,16 @@ export function createCongressService(database: Database, orgs: OrgsService) {
       return { quorum, votes: all.map((v) => ({ ...v, result: v.status === 'closed' ? v.result : null })) };
     },
 
-    /** A delegate's own view of a session: checked in or not, and the votes they may still cast. */
+    /** A delegate's own view of a session: its agenda, checked in or not, and the votes they may still cast. */
     async mine(orgId: string, memberId: string | null, sessionId: string) {
       const s = await sessions.session(orgId, sessionId);
+      const agenda = await congressRepo.agenda(database.db, orgId, sessionId);
       const isDelegate = !!memberId && !!(await congressRepo.findDelegate(database.db, orgId, s.term_id, memberId));
       const attendance = isDelegate ? (await congressRepo.attendance(database.db, orgId, sessionId)).find((a) => a.member_id === memberId)?.status ?? 'absent' : null;
       const roll = memberId ? new Map((await votesRepo.rollOf(database.db, orgId, sessionId, memberId)).map((r) => [r.vote_id, r.voted === 1])) : new Map();
       const all = await votes.listForSession(orgId, sessionId);
       return {
-        session: { id: s.id, name: s.name, date: s.date, place: s.place },
+        session: { id: s.id, name: s.name, date: s.date, place: s.place, agenda: agenda.map((a) => ({ kind: a.kind as AgendaKind, title: a.title, note: a.note })) },
         isDelegate,
         attendance,
         votes: all.map((v) => ({ ...v, onRoll: roll.has(v.id), voted: roll.get(v.id) ?? false })),

@@ -1,13 +1,24 @@
-import { quorumRequired, type AttendanceStatus, type Quorum } from '../../../common/congress';
+import { quorumRequired, type AgendaKind, type AttendanceStatus, type Quorum } from '../../../common/congress';
 import type { Db } from '../../db/database';
-import { AppError, NotFound } from '../../lib/errors';
+import { AppError, Invalid, NotFound } from '../../lib/errors';
 import { newId, randomToken } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { auditRepo, type Actor } from '../audit/audit.repo';
+import { filesRepo } from '../files/files.repo';
+import { membersRepo } from '../members/members.repo';
 import { congressRepo } from './congress.repo';
 import type { LiveHub } from './congress.live';
 
-type AgendaKind = 'work_report' | 'finance_report' | 'proposal_report' | 'election' | 'resolution' | 'other';
+/**
+ * A session's own rows, its draft votes, proposal window and 会议材料 (documents are material, not a
+ * record); returns the documents' names for the audit row.
+ */
+export async function deleteSessionRows(trx: Db, orgId: string, sessionId: string): Promise<string[]> {
+  const files = await filesRepo.list(trx, orgId, 'congress_session', sessionId);
+  for (const f of files) await filesRepo.remove(trx, orgId, f.id);
+  await congressRepo.deleteSession(trx, orgId, sessionId);
+  return files.map((f) => f.name);
+}
 
 export function createSessionsService(db: Db, live: LiveHub) {
   async function session(orgId: string, id: string) {
@@ -27,6 +38,11 @@ export function createSessionsService(db: Db, live: LiveHub) {
   /** Only a delegate of the session's term has an attendance status; a guest (列席) never counts. */
   async function requireDelegate(orgId: string, termId: string, memberId: string) {
     if (!(await congressRepo.findDelegate(db, orgId, termId, memberId))) throw new AppError(422, 'not_delegate', 'err.congress_not_delegate');
+  }
+
+  /** A guest may be linked to a member record, of this school only. */
+  async function requireMember(trx: Db, orgId: string, memberId: string | null | undefined) {
+    if (memberId && !(await membersRepo.find(trx, orgId, memberId))) throw Invalid('memberId', 'err.congress_not_member');
   }
 
   async function mark(actor: Actor, sessionId: string, memberIds: string[], status: AttendanceStatus, method: 'clerk' | 'qr') {
@@ -54,6 +70,29 @@ export function createSessionsService(db: Db, live: LiveHub) {
         await auditRepo.record(trx, actor, { action: 'create', entity: 'congress_session', entityId: row.id, label: row.name, after: input });
       });
       return this.detail(actor.orgId, row.id);
+    },
+
+    async update(actor: Actor, id: string, patch: { name?: string; date?: string; place?: string | null }) {
+      const s = await session(actor.orgId, id);
+      await db.transaction().execute(async (trx) => {
+        const next = { name: patch.name ?? s.name, date: patch.date ?? s.date, place: patch.place === undefined ? s.place : patch.place || null };
+        await congressRepo.updateSession(trx, actor.orgId, id, { ...next, updated_at: nowIso() });
+        await auditRepo.record(trx, actor, { action: 'update', entity: 'congress_session', entityId: id, label: next.name, before: { name: s.name, date: s.date, place: s.place }, after: patch });
+      });
+      live.touch(id);
+      return this.detail(actor.orgId, id);
+    },
+
+    /** Deletes a session set up by mistake; refused once it has a record (attendance, an opened vote, a proposal). */
+    async remove(actor: Actor, id: string) {
+      await db.transaction().execute(async (trx) => {
+        const s = await congressRepo.findSession(trx, actor.orgId, id);
+        if (!s) throw NotFound();
+        const records = await congressRepo.sessionRecords(trx, actor.orgId, [id]);
+        if (Object.values(records).some((n) => n > 0)) throw new AppError(409, 'session_in_use', 'err.congress_session_in_use', { name: s.name, ...records });
+        const documents = await deleteSessionRows(trx, actor.orgId, id);
+        await auditRepo.record(trx, actor, { action: 'delete', entity: 'congress_session', entityId: id, label: s.name, before: { termId: s.term_id, name: s.name, date: s.date, place: s.place, documents } });
+      });
     },
 
     async list(orgId: string, termId?: string) {
@@ -89,8 +128,36 @@ export function createSessionsService(db: Db, live: LiveHub) {
     async addGuest(actor: Actor, sessionId: string, input: { name: string; memberId?: string; note?: string }) {
       const s = await session(actor.orgId, sessionId);
       await db.transaction().execute(async (trx) => {
+        await requireMember(trx, actor.orgId, input.memberId);
         await congressRepo.insertGuest(trx, { id: newId(), org_id: actor.orgId, session_id: sessionId, name: input.name, member_id: input.memberId ?? null, note: input.note ?? null });
         await auditRepo.record(trx, actor, { action: 'add_guest', entity: 'congress_session', entityId: sessionId, label: s.name, after: input });
+      });
+      return this.detail(actor.orgId, sessionId);
+    },
+
+    async updateGuest(actor: Actor, sessionId: string, guestId: string, patch: { name?: string; memberId?: string | null; note?: string | null }) {
+      const s = await session(actor.orgId, sessionId);
+      await db.transaction().execute(async (trx) => {
+        const g = await congressRepo.findGuest(trx, actor.orgId, sessionId, guestId);
+        if (!g) throw NotFound();
+        await requireMember(trx, actor.orgId, patch.memberId);
+        await congressRepo.updateGuest(trx, actor.orgId, guestId, {
+          ...(patch.name !== undefined ? { name: patch.name } : {}),
+          ...(patch.memberId !== undefined ? { member_id: patch.memberId } : {}),
+          ...(patch.note !== undefined ? { note: patch.note || null } : {}),
+        });
+        await auditRepo.record(trx, actor, { action: 'update_guest', entity: 'congress_session', entityId: sessionId, label: s.name, before: { name: g.name, memberId: g.member_id, note: g.note }, after: patch });
+      });
+      return this.detail(actor.orgId, sessionId);
+    },
+
+    async removeGuest(actor: Actor, sessionId: string, guestId: string) {
+      const s = await session(actor.orgId, sessionId);
+      await db.transaction().execute(async (trx) => {
+        const g = await congressRepo.findGuest(trx, actor.orgId, sessionId, guestId);
+        if (!g) throw NotFound();
+        await congressRepo.deleteGuest(trx, actor.orgId, guestId);
+        await auditRepo.record(trx, actor, { action: 'remove_guest', entity: 'congress_session', entityId: sessionId, label: s.name, before: { name: g.name, memberId: g.member_id, note: g.note } });
       });
       return this.detail(actor.orgId, sessionId);
     },
@@ -98,8 +165,8 @@ export function createSessionsService(db: Db, live: LiveHub) {
     /** A clerk marks one delegate present, absent, or on leave (请假: not 应到). */
     setAttendance: (actor: Actor, sessionId: string, memberId: string, present: boolean, leave = false) =>
       mark(actor, sessionId, [memberId], present ? 'present' : leave ? 'leave' : 'absent', 'clerk'),
-    bulkAttendance: (actor: Actor, sessionId: string, memberIds: string[], present: boolean) =>
-      mark(actor, sessionId, memberIds, present ? 'present' : 'absent', 'clerk'),
+    /** The same for many delegates at once, e.g. everyone who sent a 请假条 before the day. */
+    bulkAttendance: (actor: Actor, sessionId: string, memberIds: string[], status: AttendanceStatus) => mark(actor, sessionId, memberIds, status, 'clerk'),
 
     /** A delegate checks in from the phone with the code in the projector's QR. */
     async checkin(actor: Actor, memberId: string | null, sessionId: string, code: string) {

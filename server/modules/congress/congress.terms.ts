@@ -1,11 +1,12 @@
 import { TEACHER_SHARE_MIN, TERM_YEARS } from '../../../common/congress';
 import type { Db } from '../../db/database';
-import { Conflict, Invalid, NotFound } from '../../lib/errors';
+import { AppError, Conflict, Invalid, NotFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { auditRepo, type Actor } from '../audit/audit.repo';
 import { membersRepo } from '../members/members.repo';
 import { congressRepo } from './congress.repo';
+import { deleteSessionRows } from './congress.sessions';
 
 /** Whole years between two dates when the end falls on the start's anniversary (± a few days), else null. */
 function termYears(start: string, end: string): number | null {
@@ -36,6 +37,42 @@ export function createTermsService(db: Db) {
         await auditRepo.record(trx, actor, { action: 'create', entity: 'congress_term', entityId: row.id, label: row.name, after: input });
       });
       return this.detail(actor.orgId, row.id);
+    },
+
+    /** Name and dates; the detail that comes back carries the 3-or-5-year warning for the new dates. */
+    async update(actor: Actor, id: string, patch: { name?: string; startDate?: string; endDate?: string }) {
+      await db.transaction().execute(async (trx) => {
+        const t = await congressRepo.findTerm(trx, actor.orgId, id);
+        if (!t) throw NotFound();
+        const next = { name: patch.name ?? t.name, start_date: patch.startDate ?? t.start_date, end_date: patch.endDate ?? t.end_date };
+        if (next.end_date <= next.start_date) throw Invalid('endDate', 'err.congress_term_dates');
+        await congressRepo.updateTerm(trx, actor.orgId, id, { ...next, updated_at: nowIso() });
+        await auditRepo.record(trx, actor, {
+          action: 'update', entity: 'congress_term', entityId: id, label: next.name,
+          before: { name: t.name, startDate: t.start_date, endDate: t.end_date }, after: patch,
+        });
+      });
+      return this.detail(actor.orgId, id);
+    },
+
+    /**
+     * Deletes a term set up by mistake, with its delegates, 代表团 and empty sessions. Refused once
+     * anything was recorded in it: attendance, an opened vote, a proposal, an extra-session request.
+     */
+    async remove(actor: Actor, id: string) {
+      await db.transaction().execute(async (trx) => {
+        const t = await congressRepo.findTerm(trx, actor.orgId, id);
+        if (!t) throw NotFound();
+        const sessions = await congressRepo.listSessions(trx, actor.orgId, id);
+        const records = { ...(await congressRepo.sessionRecords(trx, actor.orgId, sessions.map((s) => s.id))), requests: await congressRepo.requestCount(trx, actor.orgId, id) };
+        if (Object.values(records).some((n) => n > 0)) throw new AppError(409, 'term_in_use', 'err.congress_term_in_use', { name: t.name, ...records });
+        for (const s of sessions) await deleteSessionRows(trx, actor.orgId, s.id);
+        await congressRepo.deleteTerm(trx, actor.orgId, id);
+        await auditRepo.record(trx, actor, {
+          action: 'delete', entity: 'congress_term', entityId: id, label: t.name,
+          before: { name: t.name, startDate: t.start_date, endDate: t.end_date, sessions: sessions.map((s) => s.name) },
+        });
+      });
     },
 
     /** The term with its delegates, 代表团 and composition, and the warnings the rules call for. */

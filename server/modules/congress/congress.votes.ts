@@ -1,4 +1,4 @@
-import { majorityThreshold, type BaseKind, type ElectionResult, type ResolutionResult, type VoteChoice, type VoteKind, type VoteResult, type VoteStatus } from '../../../common/congress';
+import { majorityThreshold, voteInput, type BaseKind, type ElectionResult, type ResolutionResult, type VoteChoice, type VoteKind, type VoteResult, type VoteStatus } from '../../../common/congress';
 import type { Database } from '../../db/database';
 import type { CongressVotesTable } from '../../db/tables';
 import { AppError, Invalid, NotFound } from '../../lib/errors';
@@ -14,6 +14,8 @@ import { votesRepo } from './votes.repo';
 
 const STATUS_LABEL: Record<VoteStatus, string> = { draft: '未开始', open: '投票中', closed: '已结束' };
 const stateError = (status: string) => new AppError(409, 'vote_state', 'err.congress_vote_state', { status: STATUS_LABEL[status as VoteStatus] ?? status });
+const lockedError = (v: { title: string }) => new AppError(409, 'vote_locked', 'err.congress_vote_locked', { title: v.title });
+type VoteDraft = { title: string; kind: VoteKind; secret: boolean; seats?: number; candidates?: string[] };
 
 /**
  * Tallies ballots into the result. Passing and being elected need more than half of the base (all
@@ -62,6 +64,13 @@ export function createVotesService(database: Database, orgs: OrgsService, sessio
     return v;
   }
 
+  /** An election's candidates, each a member of this school; none for a resolution. */
+  async function checkCandidates(orgId: string, input: VoteDraft) {
+    const candidates = input.kind === 'election' ? input.candidates ?? [] : [];
+    if ((await membersRepo.existingIds(db, orgId, candidates)).length !== candidates.length) throw Invalid('candidates', 'err.congress_not_member');
+    return candidates;
+  }
+
   async function view(v: CongressVotesTable) {
     const [candidates, counts] = await Promise.all([votesRepo.candidates(db, v.id), votesRepo.counts(db, v.id)]);
     return {
@@ -86,10 +95,9 @@ export function createVotesService(database: Database, orgs: OrgsService, sessio
       return Promise.all((await votesRepo.listForSession(db, orgId, sessionId)).map(view));
     },
 
-    async create(actor: Actor, sessionId: string, input: { title: string; kind: VoteKind; secret: boolean; seats?: number; candidates?: string[] }) {
+    async create(actor: Actor, sessionId: string, input: VoteDraft) {
       const s = await sessions.session(actor.orgId, sessionId);
-      const candidates = input.kind === 'election' ? input.candidates ?? [] : [];
-      if ((await membersRepo.existingIds(db, actor.orgId, candidates)).length !== candidates.length) throw Invalid('candidates', 'err.congress_not_member');
+      const candidates = await checkCandidates(actor.orgId, input);
       const now = nowIso();
       const row: CongressVotesTable = {
         id: newId(), org_id: actor.orgId, session_id: sessionId, title: input.title, kind: input.kind, secret: input.secret ? 1 : 0,
@@ -102,6 +110,41 @@ export function createVotesService(database: Database, orgs: OrgsService, sessio
       });
       live.touch(sessionId);
       return view(row);
+    },
+
+    /** Edits a draft: the fields given replace the old ones and the whole must still be a valid vote. */
+    async update(actor: Actor, id: string, patch: Partial<VoteDraft>) {
+      const v = await vote(actor.orgId, id);
+      if (v.status !== 'draft') throw lockedError(v);
+      const before = await view(v);
+      const merged = voteInput.parse({
+        title: before.title, kind: before.kind, secret: before.secret,
+        ...(before.kind === 'election' ? { seats: before.seats, candidates: before.candidates.map((c) => c.memberId) } : {}),
+        ...patch,
+      });
+      const candidates = await checkCandidates(actor.orgId, merged);
+      await db.transaction().execute(async (trx) => {
+        const changed = await votesRepo.updateDraft(trx, actor.orgId, id, {
+          title: merged.title, kind: merged.kind, secret: merged.secret ? 1 : 0, seats: merged.kind === 'election' ? merged.seats! : null, updated_at: nowIso(),
+        });
+        if (!changed) throw lockedError(v);
+        await votesRepo.deleteCandidates(trx, id);
+        await votesRepo.insertCandidates(trx, id, candidates);
+        await auditRepo.record(trx, actor, { action: 'update', entity: 'congress_vote', entityId: id, label: merged.title, before, after: merged });
+      });
+      live.touch(v.session_id);
+      return view((await votesRepo.find(db, actor.orgId, id))!);
+    },
+
+    /** Deletes a draft; an opened or closed vote is part of the record and stays. */
+    async remove(actor: Actor, id: string) {
+      const v = await vote(actor.orgId, id);
+      if (v.status !== 'draft') throw lockedError(v);
+      await db.transaction().execute(async (trx) => {
+        if (!(await votesRepo.deleteDraft(trx, actor.orgId, id))) throw lockedError(v);
+        await auditRepo.record(trx, actor, { action: 'delete', entity: 'congress_vote', entityId: id, label: v.title, before: { title: v.title, kind: v.kind, secret: v.secret === 1, seats: v.seats } });
+      });
+      live.touch(v.session_id);
     },
 
     /** Opens a vote: only with quorum; snapshots who may vote (delegates present now) and the base. */

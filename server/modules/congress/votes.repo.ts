@@ -18,6 +18,15 @@ export const votesRepo = {
       .where('c.vote_id', '=', voteId)
       .orderBy('c.position')
       .execute(),
+  /** Changes a vote only while it is a draft: false when it has been opened meanwhile. */
+  updateDraft: async (db: Db, orgId: string, id: string, patch: Partial<CongressVotesTable>) =>
+    Number((await db.updateTable('congress_votes').set(patch).where('org_id', '=', orgId).where('id', '=', id).where('status', '=', 'draft').executeTakeFirst()).numUpdatedRows) === 1,
+  deleteCandidates: (db: Db, voteId: string) => db.deleteFrom('congress_vote_candidates').where('vote_id', '=', voteId).execute(),
+  /** Deletes a draft vote, candidates first; false when it has been opened meanwhile (run it in a transaction, which the caller then rolls back). */
+  deleteDraft: async (db: Db, orgId: string, id: string) => {
+    await db.deleteFrom('congress_vote_candidates').where('vote_id', '=', id).execute();
+    return Number((await db.deleteFrom('congress_votes').where('org_id', '=', orgId).where('id', '=', id).where('status', '=', 'draft').executeTakeFirst()).numDeletedRows) === 1;
+  },
   update: (db: Db, orgId: string, id: string, patch: Partial<CongressVotesTable>) =>
     db.updateTable('congress_votes').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute(),
 

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { memberInput, memberListQuery, memberPatch } from '../../../common/members';
-import { AppError } from '../../lib/errors';
 import { localDate } from '../../lib/time';
 import { sendXlsx } from '../../lib/xlsx';
 import { idParams, route, userOf } from '../../plugins/route';
+import { uploadedFile } from '../../plugins/upload';
 import type { Services } from '../../services';
 import { actorOf } from '../audit/audit.repo';
 import { rosterTemplate, rosterWorkbook } from './members.xlsx';
@@ -52,11 +52,8 @@ export function memberRoutes(app: FastifyInstance, s: Services): void {
     query: importQuery,
     consumes: ['multipart/form-data'],
     handler: async ({ req, query }) => {
-      if (!req.isMultipart()) throw new AppError(400, 'file_required', 'err.file_required');
-      const file = await req.file();
-      if (!file || file.fieldname !== 'file') throw new AppError(400, 'file_required', 'err.file_required');
-      const data = await file.toBuffer();
-      return s.members.importRoster(actorOf(userOf(req)), data, query);
+      const { bytes } = await uploadedFile(req, 'err.file_required');
+      return s.members.importRoster(actorOf(userOf(req)), bytes, query);
     },
   });
 

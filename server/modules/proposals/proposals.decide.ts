@@ -8,7 +8,8 @@ import { auditRepo, actorOf } from '../audit/audit.repo';
 import { notify } from '../notifications/notifications.service';
 import { proposalsRepo, type ProposalRow } from './proposals.repo';
 import { threadRepo } from './proposals.thread.repo';
-import { concerned, linkOf } from './proposals.view';
+import { recordEvent } from './proposals.events';
+import { concerned, linkOf, named } from './proposals.view';
 
 // The 提案工作委员会's decisions: 立案 / 并案 / 转为意见建议 / 不予立案, one or many at once, published at
 // once or drafted and published together (Decidim users asked for both). Also its private notes.
@@ -54,13 +55,14 @@ async function apply(trx: Db, user: SessionUser, row: ProposalRow, d: Decision, 
     updated_at: now,
   });
   await auditRepo.record(trx, actorOf(user), { action: 'decide', entity: 'proposal', entityId: row.id, label: row.title, before: { state: row.state }, after: { state: d.decision, reason: d.reason, mergeIntoId: d.mergeIntoId } });
+  await recordEvent(trx, user, row, 'decided', { decision: d.decision, ...(target ? { mergedInto: { id: target.id, title: target.title } } : {}) });
   const l = { row, cosigners: await proposalsRepo.cosigners(trx, orgId, row.id), assists: [] };
   const to = await concerned(trx, l, { proposer: true, cosigners: true }, user.id);
   const reason = d.reason ? `：${d.reason}` : '';
-  const into = target ? `，并入《${target.title}》` : '';
-  await notify(trx, orgId, to, { kind: `proposal.${d.decision}`, title: `提案${DECISION_TEXT[d.decision]}`, body: `《${row.title}》${DECISION_TEXT[d.decision]}${into}${reason}`, link: linkOf(row.id) });
+  const into = target ? `，并入${named(target)}` : '';
+  await notify(trx, orgId, to, { kind: `proposal.${d.decision}`, title: `提案${DECISION_TEXT[d.decision]}`, body: `${named(row)}${DECISION_TEXT[d.decision]}${into}${reason}`, link: linkOf(row.id) });
   if (target && target.proposer_user_id !== user.id) {
-    await notify(trx, orgId, [target.proposer_user_id], { kind: 'proposal.merged_into', title: '有提案并入您的提案', body: `《${row.title}》已并入您的提案《${target.title}》`, link: linkOf(target.id) });
+    await notify(trx, orgId, [target.proposer_user_id], { kind: 'proposal.merged_into', title: '有提案并入您的提案', body: `${named(row)}已并入您的提案${named(target)}`, link: linkOf(target.id) });
   }
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, makeApp, type TestApp } from '../../test/harness';
-import { draftBody, setupCast, shiftDate, submitted, today, type Cast } from './proposals.fixture';
+import { DIALECTS, type TestApp } from '../../test/harness';
+import { draftBody, castApp, shiftDate, submitted, today, type Cast } from './proposals.fixture';
 
 // Writing a proposal: who may, the collection window, 附议 co-signers and the school's minimum, one
 // subject per proposal, and what only the proposer may do with a draft.
@@ -8,10 +8,7 @@ import { draftBody, setupCast, shiftDate, submitted, today, type Cast } from './
 describe.each(DIALECTS)('proposal drafts on %s', (dialect) => {
   let t: TestApp;
   let c: Cast;
-  beforeAll(async () => {
-    t = await makeApp(dialect);
-    c = await setupCast(t);
-  });
+  beforeAll(async () => ({ t, c } = await castApp(dialect)));
   afterAll(() => t.close());
 
   async function draft(title = '建议增设教师休息室') {

@@ -9,7 +9,8 @@ import { notify, recipients } from '../notifications/notifications.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import { proposalsRepo } from './proposals.repo';
 import { threadRepo } from './proposals.thread.repo';
-import { concerned, expectState, linkOf, load } from './proposals.view';
+import { recordEvent } from './proposals.events';
+import { codeOf, concerned, expectState, linkOf, load, named, windowOpen } from './proposals.view';
 
 // Writing a proposal: draft, invite 附议 co-signers, their answers, and submission to the committee.
 
@@ -21,7 +22,7 @@ export function draftActions(db: Db, orgs: OrgsService) {
   // `d` is today's date, read before the transaction: on SQLite a query outside it would wait for it forever.
   async function expectWindowOpen(trx: Db, orgId: string, sessionId: string, d: string): Promise<void> {
     const w = await threadRepo.window(trx, orgId, sessionId);
-    if (!w || d < w.opens_on || d > w.closes_on) {
+    if (!windowOpen(w, d)) {
       throw new AppError(409, 'proposal_window_closed', 'err.proposal_window_closed', w ? { from: w.opens_on, to: w.closes_on } : { from: '—', to: '—' });
     }
   }
@@ -57,9 +58,10 @@ export function draftActions(db: Db, orgs: OrgsService) {
           title: input.title, reasons: input.reasons, measures: input.measures, category: input.category, single_subject: 0, state: 'draft',
           decision: null, decision_reason: null, merged_into_id: null, decided_at: null, draft_decision: null, draft_reason: null, draft_merge_into_id: null,
           department: null, handler_user_id: null, deadline: null, assigned_at: null, reopened: 0, rating: null, submitted_at: null, closed_at: null,
-          created_at: now, updated_at: now,
+          number: null, created_at: now, updated_at: now,
         });
         await auditRepo.record(trx, actorOf(user), { action: 'create', entity: 'proposal', entityId: id, label: input.title, after: input });
+        await recordEvent(trx, user, { id, org_id: orgId }, 'created');
       });
       return id;
     },
@@ -95,6 +97,8 @@ export function draftActions(db: Db, orgs: OrgsService) {
         if (delegates.length !== wanted.length) throw Invalid('memberIds', 'err.proposal_cosigner_not_delegate');
         await proposalsRepo.invite(trx, orgId, id, wanted, nowIso());
         await auditRepo.record(trx, actorOf(user), { action: 'invite_cosigners', entity: 'proposal', entityId: id, label: row.title, after: { memberIds: wanted } });
+        const names = (await proposalsRepo.cosigners(trx, orgId, id)).filter((c) => wanted.includes(c.member_id)).map((c) => c.name);
+        await recordEvent(trx, user, row, 'invited', { names });
         await notify(trx, orgId, await recipients.ofMembers(trx, orgId, wanted), {
           kind: 'proposal.cosign_invited',
           title: '附议邀请',
@@ -113,6 +117,7 @@ export function draftActions(db: Db, orgs: OrgsService) {
         const status = accept ? 'accepted' : 'declined';
         await proposalsRepo.respond(trx, orgId, id, user.memberId, status, nowIso());
         await auditRepo.record(trx, actorOf(user), { action: accept ? 'cosign' : 'decline_cosign', entity: 'proposal', entityId: id, label: l.row.title });
+        await recordEvent(trx, user, l.row, accept ? 'cosigned' : 'declined');
         await notify(trx, orgId, [l.row.proposer_user_id], {
           kind: `proposal.cosign_${status}`,
           title: accept ? '附议已接受' : '附议被谢绝',
@@ -133,13 +138,17 @@ export function draftActions(db: Db, orgs: OrgsService) {
         await expectWindowOpen(trx, orgId, l.row.session_id, d);
         const accepted = l.cosigners.filter((c) => c.status === 'accepted').length;
         if (accepted < needed) throw Invalid('coSigners', 'err.proposal_cosigners_needed', { needed, accepted });
-        const now = nowIso();
-        await proposalsRepo.update(trx, orgId, id, { state: 'submitted', single_subject: 1, submitted_at: now, updated_at: now });
-        await auditRepo.record(trx, actorOf(user), { action: 'submit', entity: 'proposal', entityId: id, label: l.row.title, before: { state: 'draft' }, after: { state: 'submitted' } });
+        // Claiming the draft first makes a second submission of the same draft wait here, then fail.
+        if (!(await proposalsRepo.markSubmitted(trx, orgId, id, nowIso()))) expectState((await proposalsRepo.find(trx, orgId, id))!, ['draft']);
+        const number = await threadRepo.nextNumber(trx, orgId, l.row.session_id);
+        await proposalsRepo.update(trx, orgId, id, { number });
+        const row = { ...l.row, number };
+        await auditRepo.record(trx, actorOf(user), { action: 'submit', entity: 'proposal', entityId: id, label: l.row.title, before: { state: 'draft' }, after: { state: 'submitted', code: codeOf(row) } });
+        await recordEvent(trx, user, row, 'submitted');
         await notify(trx, orgId, await concerned(trx, l, { cosigners: true, committee: true }, user.id), {
           kind: 'proposal.submitted',
           title: '新提案已提交',
-          body: `《${l.row.title}》已提交提案工作委员会审查`,
+          body: `${named(row)}已提交提案工作委员会审查`,
           link: linkOf(id),
         });
       });

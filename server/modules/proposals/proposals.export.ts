@@ -19,7 +19,7 @@ import type { OrgsService } from '../orgs/orgs.service';
 import { proposalsRepo, type ProposalFilter, type ProposalRow } from './proposals.repo';
 import { resolvePeriod } from './proposals.stats';
 import { threadRepo } from './proposals.thread.repo';
-import { isOverdue } from './proposals.view';
+import { codeOf, isOverdue, proposerOf } from './proposals.view';
 
 // Exports for the committee: the list as .xlsx, and the 提案汇编 (.docx) of every 立案 proposal with its replies.
 
@@ -35,11 +35,12 @@ export async function proposalsXlsx(db: Db, orgs: OrgsService, orgId: string, f:
   return workbookBuffer([
     {
       name: '提案',
-      headers: ['案由', '会议', '提案人', '类别', '状态', '主办部门', '办理期限', '是否逾期', '提交时间', '答复类别', '评价', '理由', '措施/建议'],
+      headers: ['编号', '案由', '会议', '提案人', '类别', '状态', '主办部门', '办理期限', '是否逾期', '提交时间', '答复类别', '评价', '理由', '措施/建议'],
       rows: rows.map((r) => [
+        codeOf(r),
         r.title,
         r.session_name,
-        r.proposer_name,
+        proposerOf(r),
         category(r.category),
         PROPOSAL_STATE_LABELS[r.state as ProposalState]?.zh ?? r.state,
         r.department,
@@ -69,10 +70,10 @@ function replyParagraphs(x: ProposalRepliesTable): Paragraph[] {
   return out;
 }
 
-function proposalSection(r: ProposalRow, n: number, cosigners: string[], assists: string[], replies: ProposalRepliesTable[]): Paragraph[] {
+function proposalSection(r: ProposalRow, cosigners: string[], assists: string[], replies: ProposalRepliesTable[]): Paragraph[] {
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 360 }, children: [new TextRun(`${n}. ${r.title}`)] }),
-    para('提案人', r.proposer_name),
+    new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 360 }, children: [new TextRun(`${codeOf(r)}　${r.title}`)] }),
+    para('提案人', proposerOf(r)),
     para('附议人', cosigners.join('、')),
     para('类别', category(r.category)),
     para('理由', r.reasons),
@@ -87,13 +88,13 @@ export async function compilationDocx(db: Db, orgs: OrgsService, orgId: string, 
   const period = await resolvePeriod(db, orgs, orgId, p, false);
   const rows = (await proposalsRepo.forPeriod(db, orgId, period)).filter((r) => r.decision === 'accepted');
   const full = await proposalsRepo.byIds(db, orgId, rows.map((r) => r.id));
-  full.sort((a, b) => (a.submitted_at ?? '').localeCompare(b.submitted_at ?? '') || a.id.localeCompare(b.id));
+  full.sort((a, b) => a.session_id.localeCompare(b.session_id) || (a.number ?? 0) - (b.number ?? 0));
   const replies = await threadRepo.repliesOf(db, orgId, full.map((r) => r.id));
   const sections: Paragraph[] = [];
-  for (const [i, r] of full.entries()) {
+  for (const r of full) {
     const cosigners = (await proposalsRepo.cosigners(db, orgId, r.id)).filter((c) => c.status === 'accepted').map((c) => c.name);
     const assists = (await proposalsRepo.assists(db, orgId, r.id)).map((a) => a.department);
-    sections.push(...proposalSection(r, i + 1, cosigners, assists, replies.filter((x) => x.proposal_id === r.id)));
+    sections.push(...proposalSection(r, cosigners, assists, replies.filter((x) => x.proposal_id === r.id)));
   }
   const scope = period.sessionId ? full[0]?.session_name ?? '' : period.schoolYear ? `${period.schoolYear}—${period.schoolYear + 1} 学年` : '';
   return cjkDocument(`${org.name}教职工代表大会提案汇编`, `${scope}　立案 ${full.length} 件　${localDate(org.settings.timezone)} 编印`, full.length ? sections : [new Paragraph('本期无立案提案。')]);

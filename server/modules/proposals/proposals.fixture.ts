@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { localDate } from '../../lib/time';
-import { PASSWORD, type Client, type School, type TestApp } from '../../test/harness';
+import type { Dialect } from '../../db/database';
+import { makeApp, PASSWORD, type Client, type School, type TestApp } from '../../test/harness';
 
 // Test setup for 提案: a term with delegates and a 代表团, a session whose collection window is open
 // today, and signed-in clients for the people of a proposal. Congress rows are inserted directly so
@@ -78,6 +79,12 @@ export async function setupCast(t: TestApp, school: School = t.a, prefix = 'p'):
     sessionId, termId, delegationId, m, u, ...clients, chair,
     committee: await t.as('committee', school), handler: await t.as('handler', school), handler2: h2, admin,
   };
+}
+
+/** A test app on `dialect` with the cast of school A set up. */
+export async function castApp(dialect: Dialect): Promise<{ t: TestApp; c: Cast }> {
+  const t = await makeApp(dialect);
+  return { t, c: await setupCast(t) };
 }
 
 export const draftBody = (c: Cast, title = '建议延长食堂晚餐供应时间') => ({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, makeApp, type Client, type TestApp } from '../../test/harness';
-import { assigned, setupCast, shiftDate, submitted, today, type Cast } from './proposals.fixture';
+import { DIALECTS, type Client, type TestApp } from '../../test/harness';
+import { assigned, castApp, shiftDate, submitted, today, type Cast } from './proposals.fixture';
 
 // The committee's decisions (single, batch, drafted then published), 交办, 答复, 评价 with the single
 // reopen, messages, private notes: every transition and every refused one.
@@ -8,10 +8,7 @@ import { assigned, setupCast, shiftDate, submitted, today, type Cast } from './p
 describe.each(DIALECTS)('proposal workflow on %s', (dialect) => {
   let t: TestApp;
   let c: Cast;
-  beforeAll(async () => {
-    t = await makeApp(dialect);
-    c = await setupCast(t);
-  });
+  beforeAll(async () => ({ t, c } = await castApp(dialect)));
   afterAll(() => t.close());
 
   const decide = (who: Client, id: string, body: object) => who.post(`/api/proposals/${id}/decision`, body);

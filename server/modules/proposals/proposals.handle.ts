@@ -10,19 +10,23 @@ import { notify } from '../notifications/notifications.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import { proposalsRepo } from './proposals.repo';
 import { threadRepo } from './proposals.thread.repo';
-import { concerned, expectState, linkOf, load } from './proposals.view';
+import { recordEvent } from './proposals.events';
+import { concerned, expectState, linkOf, load, named } from './proposals.view';
 
 // 交办 → 答复 → 评价: the committee assigns a 主办 (and 协办) with a deadline, the 主办's handler replies
 // with a class, the proposer rates; 不满意 reopens the proposal once for a second reply.
 
 export function handleActions(db: Db, orgs: OrgsService) {
-  /** Handler accounts must be active accounts of the school that may answer proposals. */
-  async function expectHandlers(trx: Db, orgId: string, userIds: string[]): Promise<void> {
+  /** Handler accounts must be active accounts of the school that may answer proposals. Returns each one's name. */
+  async function expectHandlers(trx: Db, orgId: string, userIds: string[]): Promise<Map<string, string>> {
     const users = await threadRepo.users(trx, orgId, userIds);
+    const names = new Map<string, string>();
     for (const id of userIds) {
       const u = users.find((x) => x.id === id);
       if (!u || u.disabled || !permissionsOf(JSON.parse(u.roles) as Role[]).includes('proposals.handle')) throw Invalid('handlerUserId', 'err.proposal_handler_invalid');
+      names.set(id, u.member_name ?? u.username);
     }
+    return names;
   }
 
   return {
@@ -35,14 +39,24 @@ export function handleActions(db: Db, orgs: OrgsService) {
         expectState(l.row, ['accepted', 'assigned']);
         if (input.deadline < today) throw Invalid('deadline', 'err.proposal_deadline_past');
         const assists = (input.assists ?? []).filter((a) => a.handlerUserId !== input.handlerUserId);
-        await expectHandlers(trx, orgId, [input.handlerUserId, ...assists.map((a) => a.handlerUserId)]);
+        const names = await expectHandlers(trx, orgId, [input.handlerUserId, ...assists.map((a) => a.handlerUserId)]);
+        const rows = [...new Map(assists.map((a) => [a.handlerUserId, { org_id: orgId, proposal_id: id, user_id: a.handlerUserId, department: a.department }])).values()];
+        // The same assignment sent again (a double click) changes nothing and tells nobody.
+        const key = (dept: string | null, handler: string | null, deadline: string | null, list: { user_id: string; department: string }[]) =>
+          JSON.stringify([dept, handler, deadline, list.map((a) => [a.user_id, a.department]).sort()]);
+        if (l.row.state === 'assigned' && key(l.row.department, l.row.handler_user_id, l.row.deadline, l.assists) === key(input.department, input.handlerUserId, input.deadline, rows)) return;
         const now = nowIso();
         await proposalsRepo.update(trx, orgId, id, { state: 'assigned', department: input.department, handler_user_id: input.handlerUserId, deadline: input.deadline, assigned_at: now, updated_at: now });
-        const rows = [...new Map(assists.map((a) => [a.handlerUserId, { org_id: orgId, proposal_id: id, user_id: a.handlerUserId, department: a.department }])).values()];
         await proposalsRepo.replaceAssists(trx, orgId, id, rows);
         await auditRepo.record(trx, actorOf(user), { action: 'assign', entity: 'proposal', entityId: id, label: l.row.title, before: { state: l.row.state, department: l.row.department }, after: { state: 'assigned', ...input } });
+        await recordEvent(trx, user, l.row, 'assigned', {
+          department: input.department,
+          handlerName: names.get(input.handlerUserId),
+          assists: rows.map((r) => ({ department: r.department, handlerName: names.get(r.user_id) ?? '' })),
+          deadline: input.deadline,
+        });
         const assigned = { ...l, row: { ...l.row, handler_user_id: input.handlerUserId }, assists: rows };
-        const body = `《${l.row.title}》已交办${input.department}主办${rows.length ? `，${rows.map((r) => r.department).join('、')}协办` : ''}，办理期限 ${input.deadline}`;
+        const body = `${named(l.row)}已交办${input.department}主办${rows.length ? `，${rows.map((r) => r.department).join('、')}协办` : ''}，办理期限 ${input.deadline}`;
         await notify(trx, orgId, await concerned(trx, assigned, { proposer: true, cosigners: true, handlers: true }, user.id), { kind: 'proposal.assigned', title: '提案已交办', body, link: linkOf(id) });
       });
     },
@@ -63,10 +77,11 @@ export function handleActions(db: Db, orgs: OrgsService) {
         });
         await proposalsRepo.update(trx, orgId, id, { state: 'replied', updated_at: now });
         await auditRepo.record(trx, actorOf(user), { action: 'reply', entity: 'proposal', entityId: id, label: l.row.title, before: { state: 'assigned' }, after: { state: 'replied', round, class: input.class } });
+        await recordEvent(trx, user, l.row, 'replied', { round, replyClass: input.class });
         await notify(trx, orgId, await concerned(trx, l, { proposer: true, cosigners: true, handlers: true, committee: true }, user.id), {
           kind: 'proposal.replied',
           title: '提案已答复',
-          body: `《${l.row.title}》已答复（${REPLY_CLASS_LABELS[input.class].zh}），请评价办理结果`,
+          body: `${named(l.row)}已答复（${REPLY_CLASS_LABELS[input.class].zh}），请评价办理结果`,
           link: linkOf(id),
         });
       });
@@ -89,11 +104,13 @@ export function handleActions(db: Db, orgs: OrgsService) {
         );
         const state = reopen ? 'assigned' : 'closed';
         await auditRepo.record(trx, actorOf(user), { action: 'rate', entity: 'proposal', entityId: id, label: l.row.title, before: { state: 'replied' }, after: { state, rating } });
+        await recordEvent(trx, user, l.row, 'rated', { round: replies.length, rating });
+        if (reopen) await recordEvent(trx, user, l.row, 'reopened');
         const label = PROPOSAL_RATING_LABELS[rating].zh;
         await notify(trx, orgId, await concerned(trx, l, { handlers: true, committee: true }, user.id), {
           kind: reopen ? 'proposal.reopened' : 'proposal.closed',
           title: reopen ? '提案需重新办理' : '提案已办结',
-          body: reopen ? `提案人对《${l.row.title}》的答复评价为“${label}”，请重新办理并再次答复` : `提案人对《${l.row.title}》的答复评价为“${label}”，提案办结`,
+          body: `提案人对${named(l.row)}的答复评价为“${label}”，${reopen ? '请重新办理并再次答复' : '提案办结'}`,
           link: linkOf(id),
         });
       });

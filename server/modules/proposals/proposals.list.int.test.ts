@@ -143,8 +143,8 @@ describe.each(DIALECTS)('proposal lists, figures and exports on %s', (dialect) =
     const res = await c.chair.get(`/api/proposals/export?sessionId=${c.sessionId}&category=logistics`);
     expect(res.status).toBe(200);
     const rows = await readSheet(res.raw);
-    expect(rows[0].slice(0, 5)).toEqual(['案由', '会议', '提案人', '类别', '状态']);
-    expect(rows.slice(1).map((r) => [r[0], r[3], r[4], r[5], r[9], r[10]])).toEqual([
+    expect(rows[0].slice(0, 6)).toEqual(['编号', '案由', '会议', '提案人', '类别', '状态']);
+    expect(rows.slice(1).map((r) => [r[1], r[4], r[5], r[6], r[10], r[11]])).toEqual([
       ['食堂晚餐延时', '后勤保障', '已办结', '总务处', 'A 已解决', '满意'],
       ['修缮教师宿舍', '后勤保障', '已答复', '总务处', 'B 列入计划解决', null],
       ['逾期未答复', '后勤保障', '已答复', '总务处', 'A 已解决', null],
@@ -166,6 +166,79 @@ describe.each(DIALECTS)('proposal lists, figures and exports on %s', (dialect) =
     const styles = await zip.file('word/styles.xml')!.async('string');
     expect(styles).toMatch(/w:eastAsia="Noto Sans CJK SC"/);
     expect((await c.handler.get('/api/proposals/compilation')).status).toBe(403);
+  });
+
+  it('counts proposals per state within the caller’s scope and the other filters', async () => {
+    const all = await c.chair.get('/api/proposals/counts');
+    expect(all.status).toBe(200);
+    expect(all.json).toEqual({
+      total: 7,
+      byState: { draft: 1, submitted: 0, accepted: 1, merged: 0, converted: 0, rejected: 1, assigned: 0, replied: 2, closed: 2 },
+      overdue: 0,
+    });
+    expect((await c.chair.get('/api/proposals/counts?category=logistics')).json).toMatchObject({ total: 3, byState: { replied: 2, closed: 1 } });
+    expect((await c.chair.get(`/api/proposals/counts?q=${encodeURIComponent('津贴')}`)).json).toMatchObject({ total: 1, byState: { rejected: 1 } });
+    // A handler counts only what is assigned to them; someone with no part in any proposal counts nothing.
+    expect((await c.handler.get('/api/proposals/counts')).json).toMatchObject({ total: 3, byState: { replied: 2, closed: 1 } });
+    expect((await c.handler2.get('/api/proposals/counts')).json).toMatchObject({ total: 1, byState: { closed: 1 } });
+    expect((await c.outsider.get('/api/proposals/counts')).json.total).toBe(0);
+    expect((await (await t.as('chair', t.b)).get('/api/proposals/counts')).json.total).toBe(0);
+    const late = (await c.chair.get(`/api/proposals?q=${encodeURIComponent('逾期未答复')}`)).json.items[0].id;
+    await t.database.db.updateTable('proposals').set({ state: 'assigned', deadline: shiftDate(today(), -1) }).where('id', '=', late).execute();
+    try {
+      expect((await c.chair.get('/api/proposals/counts')).json).toMatchObject({ overdue: 1, byState: { assigned: 1 } });
+      expect((await c.handler.get('/api/proposals/counts')).json.overdue).toBe(1);
+      expect((await c.handler2.get('/api/proposals/counts')).json.overdue).toBe(0);
+    } finally {
+      await t.database.db.updateTable('proposals').set({ state: 'replied' }).where('id', '=', late).execute();
+    }
+  });
+
+  it('searches without regard to case on both databases, taking % and _ literally', async () => {
+    const mixed = await submitted(c, 'WiFi 信号覆盖 Teaching_Building', { reasons: '办公室 Wi-Fi 100% 断线' });
+    const q = async (text: string) => (await c.chair.get(`/api/proposals?pageSize=50&q=${encodeURIComponent(text)}`)).json.items.map((p: { id: string }) => p.id);
+    for (const text of ['wifi', 'WIFI', 'WiFi', 'teaching_building', 'wi-fi', '100%']) expect(await q(text), text).toEqual([mixed]);
+    // % and _ are not wildcards: "100%断" does not match "100% 断", "wi_fi" does not match "Wi-Fi".
+    expect(await q('100%断')).toEqual([]);
+    expect(await q('wi_fi')).toEqual([]);
+    expect(await q('%')).toEqual([mixed]);
+    expect((await c.chair.get(`/api/proposals/counts?q=${encodeURIComponent('WIFI')}`)).json.total).toBe(1);
+  });
+
+  it('writes the 提案办理情况报告 .docx with the figures, by category and department, and each 立案 proposal', async () => {
+    const res = await c.chair.get(`/api/proposals/report?sessionId=${c.sessionId}`);
+    expect(res.status).toBe(200);
+    expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('提案办理情况报告'));
+    const zip = await JSZip.loadAsync(res.raw);
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    const code = async (title: string) => (await c.chair.get(`/api/proposals?q=${encodeURIComponent(title)}`)).json.items[0].code as string;
+    for (const s of [
+      '教职工代表大会提案办理情况报告',
+      '第五届第二次会议',
+      // The fixture's figures (see the first test), plus the proposals the later tests added.
+      '立案率',
+      '办结率',
+      '满意率',
+      '不予立案 1 件',
+      '满意 1 件',
+      '不满意 1 件',
+      '教育教学',
+      '后勤保障',
+      '总务处',
+      '教务处',
+      `${await code('食堂晚餐延时')}食堂晚餐延时总务处A 已解决满意`,
+      `${await code('减少非教学检查')}减少非教学检查教务处C 暂不能解决不满意`,
+      `${await code('增加教研经费')}增加教研经费未交办尚未答复未评价`,
+    ]) {
+      expect(text, s).toContain(s);
+    }
+    const stats = (await c.chair.get(`/api/proposals/stats?sessionId=${c.sessionId}`)).json.total;
+    expect(text).toContain(`本期共收到提案 ${stats.submitted} 件。经提案工作委员会审查，立案 ${stats.accepted} 件，立案率 ${(stats.acceptedRate * 100).toFixed(1)}%`);
+    expect(text).toContain(`满意率 ${(stats.satisfactionRate * 100).toFixed(1)}%`);
+    expect(text).not.toContain('提高班主任津贴');
+    expect(await zip.file('word/styles.xml')!.async('string')).toMatch(/w:eastAsia="Noto Sans CJK SC"/);
+    expect((await c.handler.get('/api/proposals/report')).status).toBe(403);
+    expect((await c.chair.get('/api/proposals/report?sessionId=nope')).status).toBe(422);
   });
 
   it('keeps reply and decision templates per school: the committee edits, handlers read', async () => {

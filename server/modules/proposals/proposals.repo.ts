@@ -1,8 +1,9 @@
-import type { ProposalListQuery } from '../../../common/proposals';
+import { sql } from 'kysely';
+import type { ProposalListQuery, ProposalState } from '../../../common/proposals';
 import type { Db } from '../../db/database';
 import type { ProposalAssistsTable, ProposalsTable } from '../../db/tables';
 
-export type ProposalRow = ProposalsTable & { session_name: string; proposer_name: string };
+export type ProposalRow = ProposalsTable & { session_name: string; term_name: string; proposer_name: string; delegation_name: string | null };
 export type ProposalFilter = Omit<ProposalListQuery, 'page' | 'pageSize'>;
 /** Whose proposals a list may show: the whole organisation (committee) or those a person takes part in. */
 export type Scope = { all: true } | { all: false; userId: string; memberId: string | null };
@@ -11,7 +12,9 @@ function withNames(db: Db, orgId: string) {
   return db
     .selectFrom('proposals as p')
     .innerJoin('congress_sessions as s', 's.id', 'p.session_id')
+    .innerJoin('congress_terms as tm', 'tm.id', 's.term_id')
     .innerJoin('members as m', 'm.id', 'p.proposer_member_id')
+    .leftJoin('congress_delegations as d', 'd.id', 'p.delegation_id')
     .where('p.org_id', '=', orgId);
 }
 type Base = ReturnType<typeof withNames>;
@@ -34,9 +37,18 @@ function scoped(db: Db, q: Base, orgId: string, scope: Scope): Base {
   );
 }
 
+/**
+ * `col` contains `text`, ignoring case alike on both databases (SQLite's LIKE ignores ASCII case,
+ * PostgreSQL's does not: both sides go through lower()), with %, _ and \ in `text` taken literally.
+ */
+function contains(col: string, text: string) {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<boolean>`lower(${sql.ref(col)}) like ${pattern} escape '\\'`;
+}
+
 // Search is a plain LIKE over 案由, 理由 and 建议 within one organisation: enough for a school's few hundred
 // proposals a year. A city union's archive would want a full-text index (FTS5 / tsvector with zhparser).
-function filtered(db: Db, orgId: string, scope: Scope, f: ProposalFilter, today: string): Base {
+function filtered(db: Db, orgId: string, scope: Scope, f: Partial<ProposalFilter>, today: string): Base {
   let q = scoped(db, withNames(db, orgId), orgId, scope);
   if (f.state) q = q.where('p.state', '=', f.state);
   if (f.category) q = q.where('p.category', '=', f.category);
@@ -53,13 +65,13 @@ function filtered(db: Db, orgId: string, scope: Scope, f: ProposalFilter, today:
     );
   }
   if (f.q) {
-    const like = `%${f.q}%`;
-    q = q.where((eb) => eb.or([eb('p.title', 'like', like), eb('p.reasons', 'like', like), eb('p.measures', 'like', like)]));
+    const text = f.q;
+    q = q.where((eb) => eb.or([contains('p.title', text), contains('p.reasons', text), contains('p.measures', text)]));
   }
   return q;
 }
 
-const display = (q: Base) => q.selectAll('p').select(['s.name as session_name', 'm.name as proposer_name']);
+const display = (q: Base) => q.selectAll('p').select(['s.name as session_name', 'tm.name as term_name', 'm.name as proposer_name', 'd.name as delegation_name']);
 
 export const proposalsRepo = {
   async list(db: Db, orgId: string, scope: Scope, f: ProposalListQuery, today: string): Promise<{ rows: ProposalRow[]; total: number }> {
@@ -72,6 +84,14 @@ export const proposalsRepo = {
       .offset((f.page - 1) * f.pageSize)
       .execute();
     return { rows, total: Number(total) };
+  },
+
+  /** How many proposals the scope holds in each state, and how many are overdue. */
+  async counts(db: Db, orgId: string, scope: Scope, f: Omit<ProposalFilter, 'state' | 'overdue'>, today: string) {
+    const q = filtered(db, orgId, scope, f, today);
+    const byState = await q.select(['p.state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('p.state').execute();
+    const overdue = await filtered(db, orgId, scope, { ...f, overdue: true }, today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { byState: byState.map((r) => ({ state: r.state as ProposalState, n: Number(r.n) })), overdue: Number(overdue.n) };
   },
 
   /** Every matching proposal, oldest submission first, for exports. */
@@ -104,12 +124,25 @@ export const proposalsRepo = {
 
   insert: (db: Db, row: ProposalsTable) => db.insertInto('proposals').values(row).execute(),
 
+  /** draft → submitted, only if still a draft (false when a concurrent submission got there first). */
+  async markSubmitted(db: Db, orgId: string, id: string, at: string): Promise<boolean> {
+    const done = await db
+      .updateTable('proposals')
+      .set({ state: 'submitted', single_subject: 1, submitted_at: at, updated_at: at })
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .where('state', '=', 'draft')
+      .executeTakeFirst();
+    return Number(done.numUpdatedRows) === 1;
+  },
+
   update: (db: Db, orgId: string, id: string, patch: Partial<ProposalsTable>) =>
     db.updateTable('proposals').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute(),
 
-  /** Deletes a draft with its invitations (a draft has no other dependants). */
+  /** Deletes a draft with its invitations and history (a draft has no other dependants). */
   async removeDraft(db: Db, orgId: string, id: string): Promise<void> {
     await db.deleteFrom('proposal_cosigners').where('org_id', '=', orgId).where('proposal_id', '=', id).execute();
+    await db.deleteFrom('proposal_events').where('org_id', '=', orgId).where('proposal_id', '=', id).execute();
     await db.deleteFrom('proposals').where('org_id', '=', orgId).where('id', '=', id).where('state', '=', 'draft').execute();
   },
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { SessionUser } from '../../../common/auth';
 import {
   assignInput,
   batchDecisionInput,
@@ -7,6 +8,7 @@ import {
   decisionInput,
   messageInput,
   proposalInput,
+  proposalCountsQuery,
   proposalListQuery,
   proposalPatch,
   proposalPeriodQuery,
@@ -29,23 +31,13 @@ const exportQuery = proposalListQuery.omit({ page: true, pageSize: true });
 
 // 提案. Any signed-in delegate writes; the service checks who takes part in each proposal. Committee
 // work needs proposals.committee, replying needs proposals.handle (and being the assigned 主办).
+// Someone who may not see a proposal (or another school's template) gets 404 before the body is
+// validated (`visible`): ids reveal nothing, and the answer is the same whatever was sent.
 export function proposalRoutes(app: FastifyInstance, s: Services): void {
-  app.register(async (scope) => {
-    // Someone who may not see a proposal (or another school's template) gets 404 before the body is
-    // validated: ids reveal nothing, and the answer is the same whatever was sent.
-    scope.addHook('preHandler', async (req) => {
-      const id = (req.params as { id?: string } | undefined)?.id;
-      const url = req.routeOptions.url ?? '';
-      if (!id || !req.user) return;
-      if (url.startsWith('/api/proposals/:id')) await s.proposals.assertVisible(req.user, id);
-      else if (url.startsWith('/api/proposal-templates/:id')) await s.proposals.templateExists(req.user, id);
-    });
-    registerProposalRoutes(scope, s);
-  });
-}
-
-function registerProposalRoutes(app: FastifyInstance, s: Services): void {
   const p = s.proposals;
+  const proposal = { params: idParams, visible: (user: SessionUser, { id }: Record<string, string>) => p.assertVisible(user, id) };
+  const template = { params: idParams, visible: (user: SessionUser, { id }: Record<string, string>) => p.templateExists(user, id) };
+
   route(app, {
     method: 'GET',
     url: '/api/proposals',
@@ -63,6 +55,15 @@ function registerProposalRoutes(app: FastifyInstance, s: Services): void {
     body: proposalInput,
     created: true,
     handler: ({ req, body }) => p.create(userOf(req), body),
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/proposals/counts',
+    access: 'authenticated',
+    summary: '各状态提案数（与列表同范围）/ counts per state',
+    query: proposalCountsQuery,
+    handler: ({ req, query }) => p.counts(userOf(req), query),
   });
 
   route(app, {
@@ -100,6 +101,15 @@ function registerProposalRoutes(app: FastifyInstance, s: Services): void {
   });
 
   route(app, {
+    method: 'GET',
+    url: '/api/proposals/report',
+    access: 'proposals.committee',
+    summary: '提案办理情况报告 .docx（sessionId 或 schoolYear；默认本学年）/ handling report',
+    query: proposalPeriodQuery,
+    handler: async ({ req, reply, query }) => sendDocx(reply, await p.report(userOf(req), query), `提案办理情况报告-${localDate()}.docx`),
+  });
+
+  route(app, {
     method: 'POST',
     url: '/api/proposals/decisions',
     access: 'proposals.committee',
@@ -122,7 +132,7 @@ function registerProposalRoutes(app: FastifyInstance, s: Services): void {
     url: '/api/proposals/:id',
     access: 'authenticated',
     summary: '提案详情 / proposal detail',
-    params: idParams,
+    ...proposal,
     handler: ({ req, params }) => p.get(userOf(req), params.id),
   });
 
@@ -131,7 +141,7 @@ function registerProposalRoutes(app: FastifyInstance, s: Services): void {
     url: '/api/proposals/:id',
     access: 'authenticated',
     summary: '修改草稿 / edit draft',
-    params: idParams,
+    ...proposal,
     body: proposalPatch,
     handler: ({ req, params, body }) => p.update(userOf(req), params.id, body),
   });
@@ -141,7 +151,7 @@ function registerProposalRoutes(app: FastifyInstance, s: Services): void {
     url: '/api/proposals/:id',
     access: 'authenticated',
     summary: '删除草稿 / delete draft',
-    params: idParams,
+    ...proposal,
     handler: ({ req, params }) => p.remove(userOf(req), params.id),
   });
 
@@ -150,7 +160,7 @@ function registerProposalRoutes(app: FastifyInstance, s: Services): void {
     url: '/api/proposals/:id/cosigners',
     access: 'authenticated',
     summary: '邀请附议人 / invite co-signers',
-    params: idParams,
+    ...proposal,
     body: coSignersInput,
     handler: ({ req, params, body }) => p.invite(userOf(req), params.id, body.memberIds),
   });
@@ -160,7 +170,7 @@ function registerProposalRoutes(app: FastifyInstance, s: Services): void {
     url: '/api/proposals/:id/cosign',
     access: 'authenticated',
     summary: '接受或谢绝附议 / accept or decline co-signing',
-    params: idParams,
+    ...proposal,
     body: coSignInput,
     handler: ({ req, params, body }) => p.respond(userOf(req), params.id, body.accept),
   });
@@ -170,7 +180,7 @@ function registerProposalRoutes(app: FastifyInstance, s: Services): void {
     url: '/api/proposals/:id/submit',
     access: 'authenticated',
     summary: '提交提案 / submit',
-    params: idParams,
+    ...proposal,
     body: submitInput,
     handler: ({ req, params }) => p.submit(userOf(req), params.id),
   });
@@ -180,7 +190,7 @@ function registerProposalRoutes(app: FastifyInstance, s: Services): void {
     url: '/api/proposals/:id/decision',
     access: 'proposals.committee',
     summary: '委员会决定（立案/并案/转意见建议/不予立案）/ decide',
-    params: idParams,
+    ...proposal,
     body: decisionInput,
     handler: ({ req, params, body }) => p.decideOne(userOf(req), params.id, body),
   });
@@ -190,7 +200,7 @@ function registerProposalRoutes(app: FastifyInstance, s: Services): void {
     url: '/api/proposals/:id/notes',
     access: 'proposals.committee',
     summary: '委员会内部备注 / private committee note',
-    params: idParams,
+    ...proposal,
     body: messageInput,
     handler: ({ req, params, body }) => p.addNote(userOf(req), params.id, body.body),
   });
@@ -200,7 +210,7 @@ function registerProposalRoutes(app: FastifyInstance, s: Services): void {
     url: '/api/proposals/:id/assign',
     access: 'proposals.committee',
     summary: '交办（主办、协办、期限）/ assign',
-    params: idParams,
+    ...proposal,
     body: assignInput,
     handler: ({ req, params, body }) => p.assign(userOf(req), params.id, body),
   });
@@ -210,7 +220,7 @@ function registerProposalRoutes(app: FastifyInstance, s: Services): void {
     url: '/api/proposals/:id/reply',
     access: 'proposals.handle',
     summary: '主办答复（A/B/C）/ reply',
-    params: idParams,
+    ...proposal,
     body: replyInput,
     handler: ({ req, params, body }) => p.reply(userOf(req), params.id, body),
   });
@@ -220,7 +230,7 @@ function registerProposalRoutes(app: FastifyInstance, s: Services): void {
     url: '/api/proposals/:id/rating',
     access: 'authenticated',
     summary: '提案人评价答复 / rate the reply',
-    params: idParams,
+    ...proposal,
     body: ratingInput,
     handler: ({ req, params, body }) => p.rate(userOf(req), params.id, body.rating, body.comment),
   });
@@ -230,7 +240,7 @@ function registerProposalRoutes(app: FastifyInstance, s: Services): void {
     url: '/api/proposals/:id/messages',
     access: 'authenticated',
     summary: '承办人与提案人留言 / message',
-    params: idParams,
+    ...proposal,
     body: messageInput,
     handler: ({ req, params, body }) => p.message(userOf(req), params.id, body.body),
   });
@@ -279,7 +289,7 @@ function registerProposalRoutes(app: FastifyInstance, s: Services): void {
     url: '/api/proposal-templates/:id',
     access: 'proposals.committee',
     summary: '修改模板 / update template',
-    params: idParams,
+    ...template,
     body: templatePatch,
     handler: ({ req, params, body }) => p.updateTemplate(userOf(req), params.id, body),
   });
@@ -289,7 +299,7 @@ function registerProposalRoutes(app: FastifyInstance, s: Services): void {
     url: '/api/proposal-templates/:id',
     access: 'proposals.committee',
     summary: '删除模板 / delete template',
-    params: idParams,
+    ...template,
     handler: ({ req, params }) => p.removeTemplate(userOf(req), params.id),
   });
 }

@@ -1,16 +1,19 @@
 import type { SessionUser } from '../../../common/auth';
-import type {
-  AssignInput,
-  DecisionInput,
-  Proposal,
-  ProposalInput,
-  ProposalListItem,
-  ProposalListQuery,
-  ProposalPeriod,
-  ProposalRating,
-  ProposalTemplate,
-  ProposalWindow,
-  ReplyInput,
+import {
+  PROPOSAL_STATES,
+  type AssignInput,
+  type DecisionInput,
+  type Proposal,
+  type ProposalDecision,
+  type ProposalInput,
+  type ProposalListItem,
+  type ProposalCounts,
+  type ProposalListQuery,
+  type ProposalPeriod,
+  type ProposalRating,
+  type ProposalTemplate,
+  type ProposalWindow,
+  type ReplyInput,
 } from '../../../common/proposals';
 import type { Db } from '../../db/database';
 import { usersRepo } from '../users/users.repo';
@@ -26,9 +29,11 @@ import { handleActions } from './proposals.handle';
 import { proposalsRepo, type ProposalFilter } from './proposals.repo';
 import { proposalStats } from './proposals.stats';
 import { threadRepo } from './proposals.thread.repo';
-import { isCommittee, load, scopeOf, toDetail, toListItem } from './proposals.view';
+import { handlingReportDocx } from './proposals.report';
+import { isCommittee, load, scopeOf, toDetail, toListItem, windowOpen } from './proposals.view';
 
 type Template = Omit<ProposalTemplate, 'id'>;
+type ProposalCountsFilter = Omit<ProposalFilter, 'state' | 'overdue'>;
 
 export function createProposalsService(db: Db, orgs: OrgsService) {
   const today = async (orgId: string) => localDate((await orgs.get(orgId)).settings.timezone);
@@ -37,7 +42,8 @@ export function createProposalsService(db: Db, orgs: OrgsService) {
   const handle = handleActions(db, orgs);
 
   async function get(user: SessionUser, id: string): Promise<Proposal> {
-    return toDetail(db, await load(db, user, id), await today(user.org.id));
+    const { settings } = await orgs.get(user.org.id);
+    return toDetail(db, await load(db, user, id), user, { today: localDate(settings.timezone), required: settings.proposalCoSigners });
   }
   /** Waits for an action, then answers with the proposal as the caller now sees it. */
   const after = async (user: SessionUser, id: string, action: Promise<unknown>) => {
@@ -60,7 +66,17 @@ export function createProposalsService(db: Db, orgs: OrgsService) {
     async list(user: SessionUser, q: ProposalListQuery): Promise<{ items: ProposalListItem[]; total: number }> {
       const d = await today(user.org.id);
       const { rows, total } = await proposalsRepo.list(db, user.org.id, scopeOf(user), q, d);
-      return { items: rows.map((r) => toListItem(r, d)), total };
+      // The committee sees which proposals hold a drafted decision, to publish them together.
+      const committee = isCommittee(user);
+      return { items: rows.map((r) => ({ ...toListItem(r, d), ...(committee ? { pendingDecision: r.draft_decision as ProposalDecision | null } : {}) })), total };
+    },
+
+    /** Per-state counts over the caller's proposals (the committee: all), for the list's tabs. */
+    async counts(user: SessionUser, f: ProposalCountsFilter): Promise<ProposalCounts> {
+      const { byState, overdue } = await proposalsRepo.counts(db, user.org.id, scopeOf(user), f, await today(user.org.id));
+      const counts = Object.fromEntries(PROPOSAL_STATES.map((s) => [s, 0])) as ProposalCounts['byState'];
+      for (const r of byState) counts[r.state] = r.n;
+      return { total: byState.reduce((sum, r) => sum + r.n, 0), byState: counts, overdue };
     },
 
     create: async (user: SessionUser, input: ProposalInput) => get(user, await draft.create(user, input)),
@@ -88,11 +104,12 @@ export function createProposalsService(db: Db, orgs: OrgsService) {
     stats: (user: SessionUser, p: ProposalPeriod) => proposalStats(db, orgs, user.org.id, p),
     xlsx: (user: SessionUser, f: ProposalFilter) => proposalsXlsx(db, orgs, user.org.id, f),
     compilation: (user: SessionUser, p: ProposalPeriod) => compilationDocx(db, orgs, user.org.id, p),
+    report: (user: SessionUser, p: ProposalPeriod) => handlingReportDocx(db, orgs, user.org.id, p),
 
     async windows(user: SessionUser): Promise<{ items: ProposalWindow[]; total: number }> {
       const d = await today(user.org.id);
       const rows = await threadRepo.windows(db, user.org.id);
-      const items = rows.map((w) => ({ sessionId: w.session_id, sessionName: w.session_name, opensOn: w.opens_on, closesOn: w.closes_on, open: d >= w.opens_on && d <= w.closes_on }));
+      const items = rows.map((w) => ({ sessionId: w.session_id, sessionName: w.session_name, opensOn: w.opens_on, closesOn: w.closes_on, open: windowOpen(w, d) }));
       return { items, total: items.length };
     },
     async setWindow(user: SessionUser, input: { sessionId: string; opensOn: string; closesOn: string }): Promise<void> {

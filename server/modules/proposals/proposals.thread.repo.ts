@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import type { ProposalPostsTable, ProposalRepliesTable, ProposalTemplatesTable, ProposalWindowsTable } from '../../db/tables';
+import type { ProposalEventsTable, ProposalPostsTable, ProposalRepliesTable, ProposalTemplatesTable, ProposalWindowsTable } from '../../db/tables';
 
 // Everything around a proposal: replies, messages and notes, templates, collection windows, and the
 // congress and account rows the rules read (read only: the congress tables belong to that module).
@@ -17,6 +17,10 @@ export const threadRepo = {
   posts: (db: Db, orgId: string, proposalId: string, kind: 'message' | 'note') =>
     db.selectFrom('proposal_posts').selectAll().where('org_id', '=', orgId).where('proposal_id', '=', proposalId).where('kind', '=', kind).orderBy('created_at').orderBy('id').execute(),
   insertPost: (db: Db, row: ProposalPostsTable) => db.insertInto('proposal_posts').values(row).execute(),
+
+  events: (db: Db, orgId: string, proposalId: string) =>
+    db.selectFrom('proposal_events').selectAll().where('org_id', '=', orgId).where('proposal_id', '=', proposalId).orderBy('at').orderBy('id').execute(),
+  insertEvent: (db: Db, row: ProposalEventsTable) => db.insertInto('proposal_events').values(row).execute(),
 
   templates: (db: Db, orgId: string, kind?: string) => {
     let q = db.selectFrom('proposal_templates').selectAll().where('org_id', '=', orgId);
@@ -40,14 +44,28 @@ export const threadRepo = {
       .execute(),
   window: (db: Db, orgId: string, sessionId: string) =>
     db.selectFrom('proposal_windows').selectAll().where('org_id', '=', orgId).where('session_id', '=', sessionId).executeTakeFirst(),
-  async upsertWindow(db: Db, row: ProposalWindowsTable): Promise<void> {
+  /**
+   * The session's next 提案 序号. One UPDATE … RETURNING: on PostgreSQL it locks the window row until the
+   * transaction ends, so a concurrent submission waits and reads the new value (SQLite runs one at a time).
+   */
+  async nextNumber(db: Db, orgId: string, sessionId: string): Promise<number> {
+    const row = await db
+      .updateTable('proposal_windows')
+      .set((eb) => ({ last_number: eb('last_number', '+', 1) }))
+      .where('org_id', '=', orgId)
+      .where('session_id', '=', sessionId)
+      .returning('last_number')
+      .executeTakeFirstOrThrow();
+    return row.last_number;
+  },
+  async upsertWindow(db: Db, row: Omit<ProposalWindowsTable, 'last_number'>): Promise<void> {
     const done = await db
       .updateTable('proposal_windows')
       .set({ opens_on: row.opens_on, closes_on: row.closes_on, updated_at: row.updated_at })
       .where('org_id', '=', row.org_id)
       .where('session_id', '=', row.session_id)
       .executeTakeFirst();
-    if (Number(done.numUpdatedRows) === 0) await db.insertInto('proposal_windows').values(row).execute();
+    if (Number(done.numUpdatedRows) === 0) await db.insertInto('proposal_windows').values({ ...row, last_number: 0 }).execute();
   },
 
   session: (db: Db, orgId: string, id: string) =>
@@ -65,5 +83,11 @@ export const threadRepo = {
   users: (db: Db, orgId: string, ids: string[]) =>
     ids.length === 0
       ? Promise.resolve([])
-      : db.selectFrom('users').select(['id', 'roles', 'disabled', 'member_id']).where('org_id', '=', orgId).where('id', 'in', ids).execute(),
+      : db
+          .selectFrom('users as u')
+          .leftJoin('members as m', 'm.id', 'u.member_id')
+          .select(['u.id', 'u.roles', 'u.disabled', 'u.username', 'm.name as member_name'])
+          .where('u.org_id', '=', orgId)
+          .where('u.id', 'in', ids)
+          .execute(),
 };

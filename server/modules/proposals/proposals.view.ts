@@ -1,7 +1,9 @@
 import type { SessionUser } from '../../../common/auth';
 import {
   PROPOSAL_STATE_LABELS,
+  proposalCode,
   type Proposal,
+  type ProposalAction,
   type ProposalCategory,
   type ProposalDecision,
   type ProposalListItem,
@@ -13,6 +15,7 @@ import type { Db } from '../../db/database';
 import type { ProposalPostsTable } from '../../db/tables';
 import { AppError, NotFound } from '../../lib/errors';
 import { recipients } from '../notifications/notifications.service';
+import { toEvent } from './proposals.events';
 import { proposalsRepo, type ProposalRow, type Scope } from './proposals.repo';
 import { threadRepo } from './proposals.thread.repo';
 
@@ -52,11 +55,22 @@ export function expectState(row: { state: string }, allowed: readonly ProposalSt
   }
 }
 
+export const windowOpen = (w: { opens_on: string; closes_on: string } | undefined, today: string) => !!w && today >= w.opens_on && today <= w.closes_on;
+
 export const isOverdue = (row: { state: string; deadline: string | null }, today: string) => row.state === 'assigned' && !!row.deadline && row.deadline < today;
+
+export const codeOf = (r: Pick<ProposalRow, 'term_name' | 'session_name' | 'number'>) => proposalCode(r.term_name, r.session_name, r.number);
+/** How notifications and exports name a proposal: 5-2-012《案由》 once it has a number. */
+export const named = (r: Pick<ProposalRow, 'term_name' | 'session_name' | 'number' | 'title'>) => `${r.number === null ? '' : `${codeOf(r)} `}《${r.title}》`;
+
+/** A collective proposal is the 代表团's, put forward by its head. */
+export const proposerOf = (r: Pick<ProposalRow, 'delegation_name' | 'proposer_name'>) => (r.delegation_name ? `${r.delegation_name}（团长 ${r.proposer_name}）` : r.proposer_name);
 
 export function toListItem(r: ProposalRow, today: string): ProposalListItem {
   return {
     id: r.id,
+    number: r.number,
+    code: codeOf(r),
     sessionId: r.session_id,
     sessionName: r.session_name,
     title: r.title,
@@ -65,6 +79,7 @@ export function toListItem(r: ProposalRow, today: string): ProposalListItem {
     proposerMemberId: r.proposer_member_id,
     proposerName: r.proposer_name,
     delegationId: r.delegation_id,
+    delegationName: r.delegation_name,
     department: r.department,
     deadline: r.deadline,
     overdue: isOverdue(r, today),
@@ -75,17 +90,54 @@ export function toListItem(r: ProposalRow, today: string): ProposalListItem {
 
 const toPost = (p: ProposalPostsTable) => ({ id: p.id, authorName: p.author_name, body: p.body, createdAt: p.created_at });
 
-export async function toDetail(db: Db, l: Loaded, today: string): Promise<Proposal> {
+/**
+ * What `user` may do with the proposal now: the same role and state checks the actions make, so the
+ * web offers only what will succeed. `submittable`: the window is open and enough co-signers accepted.
+ */
+export function actionsOf(l: Loaded, user: SessionUser, submittable: boolean): ProposalAction[] {
+  const { row, is } = l;
+  const state = row.state as ProposalState;
+  const draft = state === 'draft';
+  const inHand = state === 'assigned' || state === 'replied';
+  const allowed: Record<ProposalAction, boolean> = {
+    edit: draft && is.proposer,
+    delete: draft && is.proposer,
+    invite: draft && is.proposer,
+    submit: draft && is.proposer && submittable,
+    cosign: draft && is.cosigner && !is.proposer,
+    decide: state === 'submitted' && is.committee,
+    publish: state === 'submitted' && is.committee && row.draft_decision !== null,
+    note: is.committee,
+    assign: (state === 'accepted' || state === 'assigned') && is.committee,
+    reply: state === 'assigned' && is.lead && user.permissions.includes('proposals.handle'),
+    rate: state === 'replied' && is.proposer,
+    message: inHand && (is.proposer || is.lead || is.assist || is.committee),
+  };
+  return (Object.keys(allowed) as ProposalAction[]).filter((a) => allowed[a]);
+}
+
+/** `required`: the school's setting proposalCoSigners. */
+export async function toDetail(db: Db, l: Loaded, user: SessionUser, ctx: { today: string; required: number }): Promise<Proposal> {
   const { row: r, is } = l;
   const orgId = r.org_id;
-  const [replies, messages, mergedFrom, mergedInto] = await Promise.all([
+  const [replies, messages, mergedFrom, mergedInto, events] = await Promise.all([
     threadRepo.replies(db, orgId, r.id),
     threadRepo.posts(db, orgId, r.id, 'message'),
     proposalsRepo.mergedFrom(db, orgId, r.id),
     r.merged_into_id ? proposalsRepo.find(db, orgId, r.merged_into_id) : undefined,
+    threadRepo.events(db, orgId, r.id),
   ]);
+  // The proposer of a draft learns how many co-signers are still missing and whether the window is open.
+  let coSignersNeeded: Proposal['coSignersNeeded'];
+  let submittable = false;
+  if (r.state === 'draft' && is.proposer) {
+    const window = await threadRepo.window(db, orgId, r.session_id);
+    const missing = Math.max(0, ctx.required - l.cosigners.filter((c) => c.status === 'accepted').length);
+    coSignersNeeded = { required: ctx.required, missing };
+    submittable = missing === 0 && windowOpen(window, ctx.today);
+  }
   const out: Proposal = {
-    ...toListItem(r, today),
+    ...toListItem(r, ctx.today),
     reasons: r.reasons,
     measures: r.measures,
     singleSubject: r.single_subject === 1,
@@ -112,6 +164,9 @@ export async function toDetail(db: Db, l: Loaded, today: string): Promise<Propos
       ratingComment: x.rating_comment,
     })),
     messages: messages.map(toPost),
+    actions: actionsOf(l, user, submittable),
+    timeline: events.map(toEvent),
+    ...(coSignersNeeded ? { coSignersNeeded } : {}),
   };
   // Drafted decisions and notes are the committee's working papers: never sent to anyone else.
   if (is.committee) {

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
+import { Link } from 'react-router';
 import type { LoginResult } from '../../../common/auth';
 import { api, rememberSession } from '../../app/api';
 import { applyApiError } from '../../components/forms';
@@ -38,6 +39,11 @@ export default function LoginPage() {
       </Form>
       <p className="tx-tile-hint" style={{ marginTop: 16, marginBottom: 0 }}>
         {t('auth.forgotHint')}
+      </p>
+      <p style={{ marginTop: 12, marginBottom: 0 }}>
+        <Link to="/suggestions/receipt" data-testid="login-receipt">
+          {t('sug.receipt')}
+        </Link>
       </p>
     </AuthShell>
   );

@@ -8,22 +8,24 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageSpinner } from '../../components/PageSpinner';
 import { ToneTag } from '../../components/ToneTag';
 import { useT } from '../../i18n';
-import { useSessions, useTerms } from './api';
+import { useSessions, useTerm, useTerms } from './api';
 import { currentTerm, splitSessions, termsCurrentFirst } from './helpers';
 import { NextSessionCard } from './NextSessionCard';
+import { RequestsPanel } from './RequestsPanel';
 import { SessionFormModal } from './SessionFormModal';
 import { SessionList } from './SessionList';
 import { TermFormModal } from './TermFormModal';
 import type { TermSummary } from './types';
 import './congress.css';
 
-/** /congress: the next session first (签到, 去投票), then the current term's sessions, then all terms. */
+/** /congress: the next session first (议程, 签到, 去投票), then the current term's sessions, its 临时会议提议, then all terms. */
 export default function CongressHomePage() {
   const t = useT();
   const can = useCan();
   const terms = useTerms();
   const current = currentTerm(terms.data?.items ?? []);
   const sessions = useSessions(current?.id);
+  const term = useTerm(current?.id);
   const [modal, setModal] = useState<'term' | 'session' | null>(null);
   const manager = can('congress.manage');
 
@@ -65,6 +67,7 @@ export default function CongressHomePage() {
             </>
           )}
         </section>
+        {term.data && <RequestsPanel term={term.data} />}
         <TermList terms={termsCurrentFirst(terms.data.items)} currentId={current.id} />
       </>
     );

@@ -1,33 +1,26 @@
 import { useState } from 'react';
-import { App, Button } from 'antd';
+import { Button } from 'antd';
 import { DeleteOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useCan } from '../../app/auth';
-import { toasted } from '../../app/notify';
 import { DataList } from '../../components/DataList';
 import { ToneTag } from '../../components/ToneTag';
 import { useT } from '../../i18n';
 import { AddDelegateModal } from './AddDelegateModal';
 import { useRemoveDelegate } from './mutations';
+import { useConfirmDanger } from './useConfirmDanger';
 import type { Delegate, TermDetail } from './types';
 
 /** The delegates table (cards on a phone) with add and remove for managers. */
 export function DelegatesPanel({ term }: { term: TermDetail }) {
   const t = useT();
   const can = useCan();
-  const { modal } = App.useApp();
+  const confirm = useConfirmDanger();
   const remove = useRemoveDelegate(term.id);
   const [adding, setAdding] = useState(false);
   const manager = can('congress.manage');
 
-  const onRemove = (d: Delegate) =>
-    modal.confirm({
-      title: t('congress.removeConfirm', { name: d.name }),
-      okText: t('congress.remove'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: () => toasted(remove.mutateAsync(d.memberId)),
-    });
+  const onRemove = (d: Delegate) => confirm({ title: t('congress.removeConfirm', { name: d.name }), okText: t('congress.remove'), onOk: () => remove.mutateAsync(d.memberId) });
   const removeButton = (d: Delegate) => (
     <Button size="small" danger icon={<DeleteOutlined aria-hidden />} onClick={() => onRemove(d)} aria-label={t('congress.removeNamed', { name: d.name })}>
       {t('congress.remove')}

@@ -1,12 +1,16 @@
 import { useT } from '../../i18n';
+import type { LiveState } from './useSessionLive';
 
-/** "实时" while the live stream delivers, "reconnecting" when it dropped (values may then be stale). */
-export function LiveStatus({ connected, className = 'cx-live' }: { connected: boolean; className?: string }) {
+const TEXT = { connecting: 'congress.connecting', live: 'congress.live', lost: 'congress.reconnecting' } as const;
+const TONE = { connecting: 'cx-live-wait', live: '', lost: 'cx-live-off' } as const;
+
+/** "实时" while the live stream delivers; "connecting" before its first event; "reconnecting" when it dropped. */
+export function LiveStatus({ state, className = 'cx-live' }: { state: LiveState; className?: string }) {
   const t = useT();
   return (
-    <span className={connected ? className : `${className} cx-live-off`} role="status" data-testid="live-status">
+    <span className={`${className} ${TONE[state]}`.trim()} role="status" data-testid="live-status">
       <span className="cx-dot" aria-hidden />
-      {connected ? t('congress.live') : t('congress.reconnecting')}
+      {t(TEXT[state])}
     </span>
   );
 }

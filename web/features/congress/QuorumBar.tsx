@@ -2,14 +2,13 @@ import { useT } from '../../i18n';
 import { MeterBar } from './MeterBar';
 import type { LiveQuorum } from './types';
 
-/** Delegates, present, on leave, required ⌈2/3⌉ and met — the clerk's view of the live quorum. */
+/** Delegates, present, required ⌈2/3⌉ and met — the clerk's view of the live quorum (请假 is on the attendance tab). */
 export function QuorumBar({ quorum, headingId = 'quorum-h' }: { quorum: LiveQuorum; headingId?: string }) {
   const t = useT();
-  const { delegates, present, leave, required, met } = quorum;
+  const { delegates, present, required, met } = quorum;
   const stats = [
     { key: 'delegates', label: t('congress.qDelegates'), value: delegates },
     { key: 'present', label: t('congress.qPresent'), value: present },
-    { key: 'leave', label: t('congress.qLeave'), value: leave },
     { key: 'required', label: t('congress.qRequired'), value: required },
   ];
   return (

@@ -43,7 +43,7 @@ function Screen() {
   const t = useT();
   const session = useSession(id);
   const code = useCheckinCode(id);
-  const { live, connected } = useSessionLive(id);
+  const { live, state } = useSessionLive(id);
   const { full, enter } = useFullscreen();
   usePageTitle(session.data ? `${session.data.name} · ${t('congress.openScreen')}` : t('congress.openScreen'));
 
@@ -57,7 +57,7 @@ function Screen() {
       <header className="cx-screen-head">
         <h1>{s.name}</h1>
         <div className="cx-screen-tools">
-          <LiveStatus connected={connected} className="cx-live cx-live-dark" />
+          <LiveStatus state={state} className="cx-live cx-live-dark" />
           {!full && (
             <Button ghost icon={<FullscreenOutlined aria-hidden />} onClick={enter}>
               {t('congress.fullscreen')}

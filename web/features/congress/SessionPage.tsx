@@ -1,6 +1,8 @@
-import { Button, Tabs } from 'antd';
-import { DesktopOutlined, DownloadOutlined } from '@ant-design/icons';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { App, Button, Tabs } from 'antd';
+import { DeleteOutlined, DesktopOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Attachments } from '../../components/Attachments';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,7 +13,10 @@ import { AttendancePanel } from './AttendancePanel';
 import { useSession } from './api';
 import { GuestsPanel } from './GuestsPanel';
 import { LiveStatus } from './LiveStatus';
+import { useDeleteSession } from './mutations';
 import { QuorumBar } from './QuorumBar';
+import { SessionFormModal } from './SessionFormModal';
+import { useConfirmDanger } from './useConfirmDanger';
 import { useSessionLive } from './useSessionLive';
 import { VotesPanel } from './VotesPanel';
 import './congress.css';
@@ -24,14 +29,30 @@ export default function SessionPage() {
   const { id = '' } = useParams();
   const t = useT();
   const session = useSession(id);
-  const { live, connected } = useSessionLive(id);
+  const { live, state } = useSessionLive(id);
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const confirm = useConfirmDanger();
+  const remove = useDeleteSession(id);
+  const [editing, setEditing] = useState(false);
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'attendance';
 
   if (session.isPending) return <PageSpinner />;
   if (session.error) return <ErrorState error={session.error} onRetry={() => session.refetch()} />;
   const s = session.data;
   const quorum = live?.quorum ?? s.quorum;
+  const onDelete = () =>
+    confirm({
+      title: t('congress.deleteSession'),
+      content: t('congress.deleteSessionConfirm', { name: s.name }),
+      okText: t('common.delete'),
+      onOk: async () => {
+        await remove.mutateAsync();
+        message.success(t('congress.deletedNamed', { name: s.name }));
+        navigate('/congress', { replace: true });
+      },
+    });
 
   const actions = (
     <>
@@ -44,6 +65,12 @@ export default function SessionPage() {
       <DownloadButton path={`/api/congress/sessions/${id}/attendance.xlsx`} fallbackName={`${s.name}.xlsx`} icon={<DownloadOutlined aria-hidden />} data-testid="session-attendance-xlsx">
         {t('congress.attendanceSheet')}
       </DownloadButton>
+      <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)} data-testid="session-edit">
+        {t('congress.editSession')}
+      </Button>
+      <Button danger icon={<DeleteOutlined aria-hidden />} onClick={onDelete} data-testid="session-delete">
+        {t('congress.deleteSession')}
+      </Button>
     </>
   );
   const items = [
@@ -58,12 +85,15 @@ export default function SessionPage() {
       <PageHeader title={s.name} back={{ to: '/congress', label: t('congress.title') }} extra={actions} />
       <p className="cx-subtitle">
         {s.date}
-        {s.place && ` · ${s.place}`} · <Link to={`/congress/terms/${s.termId}`}>{t('congress.viewDelegates')}</Link> · <LiveStatus connected={connected} />
+        {s.place && ` · ${s.place}`} · <Link to={`/congress/terms/${s.termId}`}>{t('congress.viewDelegates')}</Link> · <LiveStatus state={state} />
       </p>
       <QuorumBar quorum={quorum} />
       <div className="tx-panel">
         <Tabs activeKey={tab} onChange={(k) => setParams({ tab: k }, { replace: true })} items={items} destroyOnHidden />
       </div>
+      {/* This page already requires congress.manage, so its documents are editable here. */}
+      <Attachments title={t('files.documents')} ownerKind="congress_session" ownerId={id} editable labels={s.agenda.map((a) => a.title)} data-testid="session-documents" />
+      {editing && <SessionFormModal open onClose={() => setEditing(false)} session={s} />}
     </>
   );
 }

@@ -6,42 +6,52 @@ import { isoDate } from '../../../common/members';
 import { applyApiError, zodRule } from '../../components/forms';
 import { usePrefs, useT } from '../../i18n';
 import { dateProps } from './forms';
-import { useCreateTerm } from './mutations';
+import { useCreateTerm, useUpdateTerm, type TermValues } from './mutations';
+import type { TermSummary } from './types';
 
-interface Values {
-  name: string;
-  startDate: string;
-  endDate: string;
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  /** Edit this term; without it, create one and open its page. */
+  term?: TermSummary;
 }
 
-/** 新建届次: name and dates (a term usually lasts 3 or 5 years; the server warns otherwise). */
-export function TermFormModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** 新建 / 编辑届次: name and dates (a term usually lasts 3 or 5 years; the term page warns otherwise). */
+export function TermFormModal({ open, onClose, term }: Props) {
   const t = useT();
   const { lang } = usePrefs();
   const navigate = useNavigate();
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<TermValues>();
   const create = useCreateTerm();
-  const start = dayjs().format('YYYY-MM-DD');
-  const initial = { startDate: start, endDate: dayjs().add(5, 'year').format('YYYY-MM-DD') };
+  const update = useUpdateTerm(term?.id ?? '');
+  const saving = term ? update : create;
+  const initial = term
+    ? { name: term.name, startDate: term.startDate, endDate: term.endDate }
+    : { startDate: dayjs().format('YYYY-MM-DD'), endDate: dayjs().add(5, 'year').format('YYYY-MM-DD') };
 
-  const onFinish = (v: Values) =>
-    create.mutate(v, {
-      onSuccess: (term) => {
-        onClose();
-        navigate(`/congress/terms/${term.id}`);
-      },
-      onError: (e) => applyApiError(form, e),
-    });
+  const onFinish = (v: TermValues) => {
+    const onError = (e: Error) => applyApiError(form, e);
+    if (term) update.mutate(v, { onSuccess: onClose, onError });
+    else {
+      create.mutate(v, {
+        onSuccess: (created) => {
+          onClose();
+          navigate(`/congress/terms/${created.id}`);
+        },
+        onError,
+      });
+    }
+  };
 
   return (
     <Modal
       open={open}
-      title={t('congress.newTerm')}
+      title={term ? t('congress.editTerm') : t('congress.newTerm')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
       onCancel={onClose}
-      confirmLoading={create.isPending}
+      confirmLoading={saving.isPending}
       okButtonProps={{ 'data-testid': 'term-save' }}
       destroyOnHidden
     >

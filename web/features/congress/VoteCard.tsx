@@ -1,18 +1,25 @@
+import { useState } from 'react';
 import { Alert, App, Button, Progress } from 'antd';
-import { PlayCircleOutlined, StopOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlayCircleOutlined, StopOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n';
-import { useCloseVote, useOpenVote } from './mutations';
+import { useCloseVote, useDeleteVote, useOpenVote } from './mutations';
 import type { Vote } from './types';
+import { useConfirmDanger } from './useConfirmDanger';
+import { VoteFormModal } from './VoteFormModal';
 import { VoteResultView } from './VoteResultView';
 import { VoteTags } from './VoteTags';
 
-/** One vote for the clerk: open it (refused without quorum), watch ballots arrive, close it, read the result. */
+/** One vote for the clerk: edit or delete the draft, open it (refused without quorum), watch ballots arrive, close it, read the result. */
 export function VoteCard({ sessionId, vote: v }: { sessionId: string; vote: Vote }) {
   const t = useT();
   const { modal } = App.useApp();
   const open = useOpenVote(sessionId);
   const close = useCloseVote(sessionId);
+  const remove = useDeleteVote(sessionId);
+  const confirm = useConfirmDanger();
+  const [editing, setEditing] = useState(false);
   const error = open.error ?? close.error;
+  const onDelete = () => confirm({ title: t('congress.deleteVoteConfirm', { title: v.title }), okText: t('common.delete'), onOk: () => remove.mutateAsync(v.id) });
 
   const onClose = () =>
     modal.confirm({
@@ -53,12 +60,23 @@ export function VoteCard({ sessionId, vote: v }: { sessionId: string; vote: Vote
             {t('congress.openVote')}
           </Button>
         )}
+        {v.status === 'draft' && (
+          <>
+            <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)} aria-label={t('congress.editVoteNamed', { title: v.title })} data-testid="vote-edit">
+              {t('common.edit')}
+            </Button>
+            <Button danger icon={<DeleteOutlined aria-hidden />} onClick={onDelete} aria-label={t('congress.deleteVoteNamed', { title: v.title })} data-testid="vote-delete">
+              {t('common.delete')}
+            </Button>
+          </>
+        )}
         {v.status === 'open' && (
           <Button danger icon={<StopOutlined aria-hidden />} loading={close.isPending} onClick={onClose} aria-label={t('congress.closeVoteNamed', { title: v.title })} data-testid="vote-close">
             {t('congress.closeVote')}
           </Button>
         )}
       </div>
+      {editing && <VoteFormModal sessionId={sessionId} open onClose={() => setEditing(false)} vote={v} />}
     </article>
   );
 }

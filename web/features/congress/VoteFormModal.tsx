@@ -1,11 +1,11 @@
-import { Form, Input, InputNumber, Modal, Radio } from 'antd';
+import { Alert, Form, Input, InputNumber, Modal, Radio } from 'antd';
 import { voteInput, type VoteKind } from '../../../common/congress';
 import { msg } from '../../../common/i18n';
 import { applyApiError, zodRule } from '../../components/forms';
 import { usePrefs, useT } from '../../i18n';
 import { CandidatePicker } from './CandidatePicker';
-import { useCreateVote } from './mutations';
-import type { Candidate } from './types';
+import { useCreateVote, useUpdateVote } from './mutations';
+import type { Candidate, Vote } from './types';
 
 interface Values {
   title: string;
@@ -15,32 +15,48 @@ interface Values {
   candidates?: Candidate[];
 }
 
-/** 新建表决: a resolution (赞成/反对/弃权) or an election (seats, candidates); 记名 or 无记名. */
-export function VoteFormModal({ sessionId, open, onClose }: { sessionId: string; open: boolean; onClose: () => void }) {
+interface Props {
+  sessionId: string;
+  open: boolean;
+  onClose: () => void;
+  /** Edit this draft instead of creating a vote. */
+  vote?: Vote;
+}
+
+/** 新建 / 编辑表决: a resolution (赞成/反对/弃权) or an election (seats, candidates); 记名 or 无记名. */
+export function VoteFormModal({ sessionId, open, onClose, vote }: Props) {
   const t = useT();
   const { lang } = usePrefs();
   const [form] = Form.useForm<Values>();
   const create = useCreateVote(sessionId);
+  const update = useUpdateVote(sessionId);
+  const saving = vote ? update : create;
   const kind = Form.useWatch('kind', form);
+  const initial: Values = vote
+    ? { title: vote.title, kind: vote.kind, secret: vote.secret, seats: vote.seats ?? 1, candidates: vote.candidates }
+    : { title: '', kind: 'resolution', secret: true, seats: 1, candidates: [] };
 
   const onFinish = ({ candidates, seats, ...v }: Values) => {
     const body = v.kind === 'election' ? { ...v, seats, candidates: (candidates ?? []).map((c) => c.memberId) } : v;
-    create.mutate(body, { onSuccess: onClose, onError: (e) => applyApiError(form, e) });
+    const done = { onSuccess: onClose, onError: (e: Error) => applyApiError(form, e) };
+    if (vote) update.mutate({ ...body, voteId: vote.id }, done);
+    else create.mutate(body, done);
   };
 
   return (
     <Modal
       open={open}
-      title={t('congress.newVote')}
+      title={vote ? t('congress.editVote') : t('congress.newVote')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
       onCancel={onClose}
-      confirmLoading={create.isPending}
+      confirmLoading={saving.isPending}
       okButtonProps={{ 'data-testid': 'vote-save' }}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" preserve={false} initialValues={{ kind: 'resolution', secret: true, seats: 1, candidates: [] }} onFinish={onFinish}>
+      {vote && <Alert type="info" showIcon className="cx-alert" title={t('congress.draftOnlyHint')} />}
+      <Form form={form} layout="vertical" preserve={false} initialValues={initial} onFinish={onFinish}>
         <Form.Item name="title" label={t('congress.voteTitle')} rules={[zodRule(voteInput.shape.title, lang)]} required>
           <Input placeholder={t('congress.voteTitlePh')} autoComplete="off" data-testid="vote-title" />
         </Form.Item>

@@ -11,6 +11,7 @@ import { useMine } from './api';
 import { BallotCard } from './BallotCard';
 import { LiveStatus } from './LiveStatus';
 import type { Mine } from './types';
+import { today } from './helpers';
 import { useSessionLive } from './useSessionLive';
 import { VoteResultView } from './VoteResultView';
 import './congress.css';
@@ -20,7 +21,7 @@ export default function VotePage() {
   const { id = '' } = useParams();
   const t = useT();
   const mine = useMine(id);
-  const { live, connected } = useSessionLive(id);
+  const { live, state } = useSessionLive(id);
   const { refetch } = mine;
 
   // A vote opening or closing changes who is on its roll: re-read "mine" when any status changes.
@@ -38,28 +39,32 @@ export default function VotePage() {
   const votes = live?.votes ?? m.votes;
   const open = votes.filter((v) => v.status === 'open');
   const closed = votes.filter((v) => v.status === 'closed');
+  // After the day, "waiting for the next vote" would only mislead.
+  const waiting = open.length === 0 && m.session.date >= today();
 
   return (
     <>
       <PageHeader title={m.session.name} back={{ to: '/congress', label: t('congress.title') }} />
       <p className="cx-subtitle">
         {m.session.date}
-        {m.session.place && ` · ${m.session.place}`} · <LiveStatus connected={connected} />
+        {m.session.place && ` · ${m.session.place}`} · <LiveStatus state={state} />
       </p>
       <MyStatus mine={m} sessionId={id} />
-      <section className="tx-panel" aria-labelledby="open-votes">
-        <h2 id="open-votes" className="tx-h2">
-          {t('congress.openVotes')}
-        </h2>
-        {open.length === 0 ? (
-          <div role="status" className="cx-waiting" data-testid="no-open-vote">
-            <p className="cx-next-name">{t('congress.noOpenVote')}</p>
-            <p>{t('congress.autoUpdate')}</p>
-          </div>
-        ) : (
-          open.map((v) => <BallotCard key={v.id} sessionId={id} vote={v} mine={m} stale={mine.isFetching} />)
-        )}
-      </section>
+      {(open.length > 0 || waiting) && (
+        <section className="tx-panel" aria-labelledby="open-votes">
+          <h2 id="open-votes" className="tx-h2">
+            {t('congress.openVotes')}
+          </h2>
+          {waiting ? (
+            <div role="status" className="cx-waiting" data-testid="no-open-vote">
+              <p className="cx-next-name">{t('congress.noOpenVote')}</p>
+              <p>{t('congress.autoUpdate')}</p>
+            </div>
+          ) : (
+            open.map((v) => <BallotCard key={v.id} sessionId={id} vote={v} mine={m} stale={mine.isFetching} />)
+          )}
+        </section>
+      )}
       {closed.length > 0 && (
         <section className="tx-panel" aria-labelledby="closed-votes">
           <h2 id="closed-votes" className="tx-h2">

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Page } from '../../../common/api';
 import { api } from '../../app/api';
-import type { AttendanceRow, LiveQuorum, LiveSnapshot, Mine, SessionDetail, SessionSummary, TermDetail, TermSummary, Vote } from './types';
+import type { AttendanceRow, ExtraSessionRequest, LiveQuorum, LiveSnapshot, Mine, SessionDetail, SessionSummary, TermDetail, TermSummary, Vote } from './types';
 
 // Keys follow the API paths, so invalidating a session's key refreshes everything under it
 // (detail, attendance, mine, live) while the session lists stay keyed by their filter object.
@@ -21,6 +21,11 @@ export function useTerm(id: string | undefined) {
   return useQuery({ queryKey: termKey(id ?? ''), queryFn: () => api<TermDetail>(`/api/congress/terms/${id}`), enabled: !!id });
 }
 
+export const requestsKey = (termId: string) => [...termKey(termId), 'requests'] as const;
+export function useRequests(termId: string) {
+  return useQuery({ queryKey: requestsKey(termId), queryFn: () => api<ExtraSessionRequest[]>(`/api/congress/terms/${termId}/requests`) });
+}
+
 export function useSessions(termId: string | undefined) {
   return useQuery({
     queryKey: [...SESSIONS_KEY, { termId }],
@@ -37,8 +42,9 @@ export function useAttendance(id: string) {
   return useQuery({ queryKey: attendanceKey(id), queryFn: () => api<AttendanceRow[]>(`/api/congress/sessions/${id}/attendance`) });
 }
 
-export function useMine(id: string | undefined) {
-  return useQuery({ queryKey: mineKey(id ?? ''), queryFn: () => api<Mine>(`/api/congress/sessions/${id}/mine`), enabled: !!id });
+/** `poll` (ms) keeps a page without the live stream current, e.g. the home card on the day. */
+export function useMine(id: string | undefined, poll?: number) {
+  return useQuery({ queryKey: mineKey(id ?? ''), queryFn: () => api<Mine>(`/api/congress/sessions/${id}/mine`), enabled: !!id, refetchInterval: poll });
 }
 
 /** The secret in the projector's QR; it does not change during a session. */

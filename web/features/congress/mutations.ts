@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { VoteChoice, VoteKind, VoteResult } from '../../../common/congress';
+import type { AttendanceStatus, VoteChoice, VoteKind, VoteResult } from '../../../common/congress';
 import { api } from '../../app/api';
-import { SESSIONS_KEY, TERMS_KEY, liveKey, mineKey, sessionKey, termKey } from './api';
-import type { AgendaItem, LiveQuorum, SessionDetail, TermDetail, Vote } from './types';
+import { SESSIONS_KEY, TERMS_KEY, liveKey, mineKey, requestsKey, sessionKey, termKey } from './api';
+import type { AgendaItem, ExtraSessionRequest, LiveQuorum, SessionDetail, TermDetail, Vote } from './types';
 
 /** Term writes answer with the whole term: put it straight into the cache. */
 function useTermWrite<A>(termId: string, send: (args: A) => Promise<TermDetail | void>) {
@@ -21,6 +21,41 @@ export function useCreateTerm() {
       qc.setQueryData(termKey(t.id), t);
       return qc.invalidateQueries({ queryKey: TERMS_KEY, exact: true });
     },
+  });
+}
+
+export type TermValues = { name: string; startDate: string; endDate: string };
+
+export const useUpdateTerm = (termId: string) =>
+  useTermWrite(termId, (body: Partial<TermValues>) => api<TermDetail>(`/api/congress/terms/${termId}`, { method: 'PATCH', body }));
+
+/**
+ * Deleting a term or a session: refused by the server once anything is recorded in it. The lists
+ * are only marked stale: refetching now would ask for the deleted page the user is about to leave.
+ */
+function useDelete(path: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>(path, { method: 'DELETE' }),
+    onSuccess: () => Promise.all([TERMS_KEY, SESSIONS_KEY].map((queryKey) => qc.invalidateQueries({ queryKey, refetchType: 'none' }))),
+  });
+}
+export const useDeleteTerm = (termId: string) => useDelete(`/api/congress/terms/${termId}`);
+export const useDeleteSession = (sessionId: string) => useDelete(`/api/congress/sessions/${sessionId}`);
+
+export function useCreateRequest(termId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string) => api<ExtraSessionRequest>(`/api/congress/terms/${termId}/requests`, { method: 'POST', body: { reason } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: requestsKey(termId) }),
+  });
+}
+
+export function useSignRequest(termId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (requestId: string) => api<ExtraSessionRequest>(`/api/congress/requests/${requestId}/sign`, { method: 'POST' }),
+    onSettled: () => qc.invalidateQueries({ queryKey: requestsKey(termId) }),
   });
 }
 
@@ -59,6 +94,27 @@ function useSessionWrite<A, R>(sessionId: string, send: (args: A) => Promise<R>,
   });
 }
 
+export type SessionValues = { name: string; date: string; place: string | null };
+
+export function useUpdateSession(sessionId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Partial<SessionValues>) => api<SessionDetail>(`/api/congress/sessions/${sessionId}`, { method: 'PATCH', body }),
+    // The session lists show name, date and place too: refresh everything under the sessions key.
+    onSuccess: () => qc.invalidateQueries({ queryKey: SESSIONS_KEY }),
+  });
+}
+
+export type GuestValues = { name: string; memberId?: string | null; note?: string | null };
+
+export const useUpdateGuest = (sessionId: string) =>
+  useSessionWrite(sessionId, ({ guestId, ...body }: GuestValues & { guestId: string }) =>
+    api<SessionDetail>(`/api/congress/sessions/${sessionId}/guests/${guestId}`, { method: 'PATCH', body }),
+  );
+
+export const useRemoveGuest = (sessionId: string) =>
+  useSessionWrite(sessionId, (guestId: string) => api<SessionDetail>(`/api/congress/sessions/${sessionId}/guests/${guestId}`, { method: 'DELETE' }));
+
 export const useSetAgenda = (sessionId: string) =>
   useSessionWrite(sessionId, (items: AgendaItem[]) =>
     api<SessionDetail>(`/api/congress/sessions/${sessionId}/agenda`, {
@@ -78,8 +134,8 @@ export const useSetAttendance = (sessionId: string) =>
   );
 
 export const useBulkAttendance = (sessionId: string) =>
-  useSessionWrite(sessionId, (memberIds: string[]) =>
-    api<LiveQuorum>(`/api/congress/sessions/${sessionId}/attendance/bulk`, { method: 'POST', body: { memberIds, present: true } }),
+  useSessionWrite(sessionId, ({ memberIds, status }: { memberIds: string[]; status: AttendanceStatus }) =>
+    api<LiveQuorum>(`/api/congress/sessions/${sessionId}/attendance/bulk`, { method: 'POST', body: { memberIds, status } }),
   );
 
 /** The delegate's own check-in; the page shows a wrong code or "not a delegate" itself. */
@@ -96,6 +152,13 @@ export interface VoteDraft {
 
 export const useCreateVote = (sessionId: string) =>
   useSessionWrite(sessionId, (body: VoteDraft) => api<Vote>(`/api/congress/sessions/${sessionId}/votes`, { method: 'POST', body }));
+
+/** Only a draft can change; the form shows a refusal (it was opened meanwhile) on its fields or as a toast. */
+export const useUpdateVote = (sessionId: string) =>
+  useSessionWrite(sessionId, ({ voteId, ...body }: VoteDraft & { voteId: string }) => api<Vote>(`/api/congress/votes/${voteId}`, { method: 'PATCH', body }));
+
+export const useDeleteVote = (sessionId: string) =>
+  useSessionWrite(sessionId, (voteId: string) => api<void>(`/api/congress/votes/${voteId}`, { method: 'DELETE' }));
 
 /** Opening is refused without quorum: the card shows the server's message beside the button. */
 export const useOpenVote = (sessionId: string) =>

@@ -1,8 +1,8 @@
-import type { AGENDA_KINDS, AttendanceStatus, Quorum, VoteKind, VoteResult, VoteStatus } from '../../../common/congress';
+import type { AgendaKind, AttendanceStatus, Quorum, VoteKind, VoteResult, VoteStatus } from '../../../common/congress';
 
 // Response shapes of server/modules/congress (terms, sessions, votes, service.snapshot/mine).
 
-export type AgendaKind = (typeof AGENDA_KINDS)[number];
+export type { AgendaKind };
 
 export interface TermSummary {
   id: string;
@@ -123,8 +123,19 @@ export type MyVote = Vote & { onRoll: boolean; voted: boolean };
 
 /** A delegate's own view of a session (GET …/mine). */
 export interface Mine {
-  session: { id: string; name: string; date: string; place: string | null };
+  session: { id: string; name: string; date: string; place: string | null; agenda: AgendaItem[] };
   isDelegate: boolean;
   attendance: AttendanceStatus | null;
   votes: MyVote[];
+}
+
+/** 临时会议提议: signatures so far against the one third needed. */
+export interface ExtraSessionRequest {
+  id: string;
+  reason: string;
+  createdAt: string;
+  signers: number;
+  needed: number;
+  chairNotified: boolean;
+  signedByMe: boolean;
 }

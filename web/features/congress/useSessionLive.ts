@@ -4,6 +4,9 @@ import { fetchSnapshot, liveKey } from './api';
 import type { LiveSnapshot } from './types';
 
 const FIRST_RETRY_MS = 1_000;
+
+/** The stream before its first event, while it delivers, and after it dropped (values may then be stale). */
+export type LiveState = 'connecting' | 'live' | 'lost';
 const MAX_RETRY_MS = 30_000;
 
 /**
@@ -14,7 +17,7 @@ const MAX_RETRY_MS = 30_000;
  */
 export function useSessionLive(sessionId: string | undefined) {
   const qc = useQueryClient();
-  const [connected, setConnected] = useState(false);
+  const [state, setState] = useState<LiveState>('connecting');
   const query = useQuery({
     queryKey: liveKey(sessionId ?? ''),
     queryFn: () => fetchSnapshot(sessionId!),
@@ -31,11 +34,11 @@ export function useSessionLive(sessionId: string | undefined) {
       source = new EventSource(`/api/congress/sessions/${sessionId}/live`);
       source.addEventListener('snapshot', (e) => {
         delay = FIRST_RETRY_MS;
-        setConnected(true);
+        setState('live');
         qc.setQueryData<LiveSnapshot>(liveKey(sessionId), JSON.parse((e as MessageEvent<string>).data) as LiveSnapshot);
       });
       source.onerror = () => {
-        setConnected(false);
+        setState('lost');
         if (source?.readyState !== EventSource.CLOSED) return; // the browser is retrying on its own
         source.close();
         timer = setTimeout(connect, delay);
@@ -46,9 +49,9 @@ export function useSessionLive(sessionId: string | undefined) {
     return () => {
       clearTimeout(timer);
       source?.close();
-      setConnected(false);
+      setState('connecting');
     };
   }, [sessionId, qc]);
 
-  return { live: query.data, error: query.error, isPending: query.isPending, refetch: query.refetch, connected };
+  return { live: query.data, error: query.error, isPending: query.isPending, refetch: query.refetch, state };
 }

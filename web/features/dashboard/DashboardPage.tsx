@@ -6,6 +6,7 @@ import type { Permission } from '../../../common/permissions';
 import { ROLE_LABELS } from '../../../common/permissions';
 import { useCan, useUser } from '../../app/auth';
 import { PageHeader } from '../../components/PageHeader';
+import { CareReminders } from '../care/CareReminders';
 import { useLabel, useT, type T, type TextKey } from '../../i18n';
 
 interface Tile {
@@ -56,6 +57,7 @@ export default function DashboardPage() {
           {dayjs().format(t('dash.dateFormat'))} · {schoolTerm(t)} · {user.roles.map((r) => label(ROLE_LABELS, r)).join('、')}
         </p>
       </section>
+      {can('care.read') && <CareReminders />}
       <section aria-labelledby="shortcuts">
         <h2 id="shortcuts" className="tx-h2">
           {t('dash.shortcuts')}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Checkbox, Space } from 'antd';
 import type { Proposal, ProposalCoSigner } from '../../../common/proposals';
+import { useUser } from '../../app/auth';
 import { ToneTag, type Tone } from '../../components/ToneTag';
 import { toasted } from '../../app/notify';
 import { useT } from '../../i18n';
@@ -9,9 +10,12 @@ import { useProposalAction } from './api';
 
 const TONE: Record<ProposalCoSigner['status'], Tone> = { invited: 'grey', accepted: 'green', declined: 'red' };
 
-/** 附议: who was invited and how they answered; the invitee answers; the proposer submits. */
+/** 附议: who was invited and how they answered; the invitee answers; the proposer sees what is missing and submits. */
 export function CoSignersPanel({ p, can }: { p: Proposal; can: ProposalActions }) {
   const t = useT();
+  const user = useUser();
+  const mine = p.coSigners.find((c) => c.memberId === user.memberId)?.status;
+  const needed = p.coSignersNeeded;
   const { message } = App.useApp();
   const [single, setSingle] = useState(false);
   const respond = useProposalAction<{ accept: boolean }>(p.id, 'cosign');
@@ -32,7 +36,7 @@ export function CoSignersPanel({ p, can }: { p: Proposal; can: ProposalActions }
       </ul>
       {can.cosign && (
         <Alert
-          type={can.is.invited ? 'info' : 'success'}
+          type={mine === 'invited' ? 'info' : 'success'}
           showIcon
           title={t('proposals.cosignInvited', { name: p.proposerName })}
           action={
@@ -45,6 +49,14 @@ export function CoSignersPanel({ p, can }: { p: Proposal; can: ProposalActions }
               </Button>
             </Space>
           }
+        />
+      )}
+      {needed && !can.submit && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="proposal-missing-cosigners"
+          title={needed.missing > 0 ? t('proposals.missingCoSigners', { n: needed.missing, required: needed.required }) : t('proposals.windowClosedNow')}
         />
       )}
       {can.submit && (

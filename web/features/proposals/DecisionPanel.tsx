@@ -1,24 +1,19 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Radio, Select, Space } from 'antd';
+import { App, Button, Form, Input, Radio, Select, Space, type FormInstance } from 'antd';
 import { PROPOSAL_DECISIONS, type DecisionInput, type Proposal, type ProposalDecision } from '../../../common/proposals';
 import { toasted } from '../../app/notify';
 import { useDebounced } from '../../components/hooks';
 import { useT } from '../../i18n';
 import { useProposalAction, useProposalOptions, usePublish, useTemplates } from './api';
 
-type Values = { decision: ProposalDecision; reason?: string; mergeIntoId?: string };
+export type DecisionValues = { decision: ProposalDecision; reason?: string; mergeIntoId?: string };
 const KEY = (d: ProposalDecision) => `decision.${d}` as const;
 
 /** The committee decides a submitted proposal: drafted for a joint publication, or published now. */
-export function DecisionPanel({ p }: { p: Proposal }) {
+export function DecisionPanel({ p, canPublish }: { p: Proposal; canPublish: boolean }) {
   const t = useT();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const decision = Form.useWatch('decision', form);
-  const [search, setSearch] = useState('');
-  const q = useDebounced(search, 300);
-  const targets = useProposalOptions(q, decision === 'merged');
-  const templates = useTemplates('decision', true);
+  const [form] = Form.useForm<DecisionValues>();
   const decide = useProposalAction<DecisionInput>(p.id, 'decision');
   const draft = p.draftDecision;
 
@@ -36,38 +31,8 @@ export function DecisionPanel({ p }: { p: Proposal }) {
           {draft.reason ? `：${draft.reason}` : ''}
         </p>
       )}
-      <Form<Values> form={form} layout="vertical" initialValues={draft ? { decision: draft.decision, reason: draft.reason ?? undefined, mergeIntoId: draft.mergeIntoId ?? undefined } : undefined}>
-        <Form.Item name="decision" label={t('proposals.decide')} rules={[{ required: true, message: t('proposals.decide') }]}>
-          <Radio.Group data-testid="decision-choice" options={PROPOSAL_DECISIONS.map((d) => ({ value: d, label: t(KEY(d)) }))} />
-        </Form.Item>
-        {decision === 'merged' && (
-          <Form.Item name="mergeIntoId" label={t('proposals.mergeInto')} rules={[{ required: true, message: t('proposals.mergeInto') }]}>
-            <Select
-              data-testid="decision-merge-into"
-              showSearch={{ onSearch: setSearch, filterOption: false }}
-              loading={targets.isFetching}
-              options={(targets.data?.items ?? [])
-                .filter((o) => o.id !== p.id && (o.state === 'submitted' || o.state === 'accepted'))
-                .map((o) => ({ value: o.id, label: o.title }))}
-            />
-          </Form.Item>
-        )}
-        {!!templates.data?.items.length && (
-          <Form.Item label={t('proposals.template')}>
-            <Select
-              aria-label={t('proposals.template')}
-              options={templates.data.items.map((x) => ({ value: x.body, label: x.name }))}
-              onChange={(body: string) => form.setFieldValue('reason', body)}
-            />
-          </Form.Item>
-        )}
-        <Form.Item
-          name="reason"
-          label={t('proposals.reason')}
-          rules={[{ required: decision === 'rejected', whitespace: true, message: t('proposals.reason') }]}
-        >
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={2000} data-testid="decision-reason" />
-        </Form.Item>
+      <Form<DecisionValues> form={form} layout="vertical" initialValues={draft ? { decision: draft.decision, reason: draft.reason ?? undefined, mergeIntoId: draft.mergeIntoId ?? undefined } : undefined}>
+        <DecisionFields form={form} exclude={[p.id]} />
         <Space wrap>
           <Button loading={decide.isPending} onClick={() => send(false)} data-testid="decision-draft">
             {t('proposals.draftDecision')}
@@ -75,10 +40,55 @@ export function DecisionPanel({ p }: { p: Proposal }) {
           <Button type="primary" loading={decide.isPending} onClick={() => send(true)} data-testid="decision-publish">
             {t('proposals.publishDecision')}
           </Button>
-          {draft && <PublishDraft id={p.id} />}
+          {canPublish && <PublishDraft id={p.id} />}
         </Space>
       </Form>
     </section>
+  );
+}
+
+/**
+ * The decision, the proposal to merge into (for 并案; not one of `exclude`), a template and the reason:
+ * the same fields for one proposal and for a batch.
+ */
+export function DecisionFields({ form, exclude }: { form: FormInstance<DecisionValues>; exclude: string[] }) {
+  const t = useT();
+  const decision = Form.useWatch('decision', form);
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search, 300);
+  const targets = useProposalOptions(q, decision === 'merged');
+  const templates = useTemplates('decision');
+  return (
+    <>
+      <Form.Item name="decision" label={t('proposals.decide')} rules={[{ required: true, message: t('proposals.decide') }]}>
+        <Radio.Group data-testid="decision-choice" options={PROPOSAL_DECISIONS.map((d) => ({ value: d, label: t(KEY(d)) }))} />
+      </Form.Item>
+      {decision === 'merged' && (
+        <Form.Item name="mergeIntoId" label={t('proposals.mergeInto')} rules={[{ required: true, message: t('proposals.mergeInto') }]}>
+          <Select
+            data-testid="decision-merge-into"
+            showSearch={{ onSearch: setSearch, filterOption: false }}
+            loading={targets.isFetching}
+            options={(targets.data?.items ?? [])
+              .filter((o) => !exclude.includes(o.id) && (o.state === 'submitted' || o.state === 'accepted'))
+              .map((o) => ({ value: o.id, label: o.title }))}
+          />
+        </Form.Item>
+      )}
+      {!!templates.data?.items.length && (
+        <Form.Item label={t('proposals.template')}>
+          <Select
+            aria-label={t('proposals.template')}
+            data-testid="decision-template"
+            options={templates.data.items.map((x) => ({ value: x.body, label: x.name }))}
+            onChange={(body: string) => form.setFieldValue('reason', body)}
+          />
+        </Form.Item>
+      )}
+      <Form.Item name="reason" label={t('proposals.reason')} rules={[{ required: decision === 'rejected', whitespace: true, message: t('proposals.reason') }]}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={2000} data-testid="decision-reason" />
+      </Form.Item>
+    </>
   );
 }
 

@@ -2,8 +2,8 @@ import './proposals.css';
 import { App, Button, Popconfirm } from 'antd';
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
-import { useUser } from '../../app/auth';
 import { toasted } from '../../app/notify';
+import { Attachments } from '../../components/Attachments';
 import { ErrorState } from '../../components/ErrorState';
 import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
@@ -22,7 +22,6 @@ import { Thread } from './Thread';
 export default function ProposalDetailPage() {
   const { id = '' } = useParams();
   const t = useT();
-  const user = useUser();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const query = useProposal(id);
@@ -31,41 +30,46 @@ export default function ProposalDetailPage() {
   if (query.isPending) return <PageSpinner />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
   const p = query.data;
-  const can = actionsFor(p, user);
+  const can = actionsFor(p);
 
-  const actions = can.edit && (
+  const actions = (can.edit || can.delete) && (
     <>
-      <LinkButton to={`/proposals/${p.id}/edit`} icon={<EditOutlined aria-hidden />} data-testid="proposal-edit">
-        {t('common.edit')}
-      </LinkButton>
-      <Popconfirm
-        title={t('proposals.deleteConfirm')}
-        okText={t('common.delete')}
-        cancelText={t('common.cancel')}
-        onConfirm={() => toasted(remove.mutateAsync(undefined).then(() => (message.success(t('common.saved')), navigate('/proposals', { replace: true }))))}
-      >
-        <Button danger icon={<DeleteOutlined aria-hidden />} data-testid="proposal-delete">
-          {t('proposals.deleteDraft')}
-        </Button>
-      </Popconfirm>
+      {can.edit && (
+        <LinkButton to={`/proposals/${p.id}/edit`} icon={<EditOutlined aria-hidden />} data-testid="proposal-edit">
+          {t('common.edit')}
+        </LinkButton>
+      )}
+      {can.delete && (
+        <Popconfirm
+          title={t('proposals.deleteConfirm')}
+          okText={t('common.delete')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => toasted(remove.mutateAsync(undefined).then(() => (message.success(t('common.saved')), navigate('/proposals', { replace: true }))))}
+        >
+          <Button danger icon={<DeleteOutlined aria-hidden />} data-testid="proposal-delete">
+            {t('proposals.deleteDraft')}
+          </Button>
+        </Popconfirm>
+      )}
     </>
   );
 
   return (
     <>
-      <PageHeader title={p.title} back={{ to: '/proposals', label: t('proposals.title') }} extra={actions || undefined} />
+      <PageHeader title={p.code ? `${p.code} ${p.title}` : p.title} back={{ to: '/proposals', label: t('proposals.title') }} extra={actions || undefined} />
       <div className="tx-proposal">
         <div className="tx-proposal-main">
           <ProposalFacts p={p} />
-          {can.decide && <DecisionPanel p={p} />}
+          <Attachments title={t('files.attachments')} ownerKind="proposal" ownerId={p.id} editable={can.edit} data-testid="proposal-attachments" />
+          {can.decide && <DecisionPanel p={p} canPublish={can.publish} />}
           {can.assign && <AssignPanel p={p} />}
           <RepliesPanel p={p} can={can} />
           <Thread proposalId={p.id} kind="messages" posts={p.messages} canWrite={can.message} />
         </div>
         <div className="tx-proposal-side">
           <ProposalTimeline p={p} />
-          {(p.coSigners.length > 0 || can.submit) && <CoSignersPanel p={p} can={can} />}
-          {can.notes && <Thread proposalId={p.id} kind="notes" posts={p.notes ?? []} canWrite />}
+          {(p.coSigners.length > 0 || p.coSignersNeeded) && <CoSignersPanel p={p} can={can} />}
+          {can.note && <Thread proposalId={p.id} kind="notes" posts={p.notes ?? []} canWrite />}
         </div>
       </div>
     </>

@@ -1,8 +1,9 @@
 import { Descriptions, Timeline } from 'antd';
 import { Link } from 'react-router';
-import { PROPOSAL_CATEGORY_LABELS, PROPOSAL_RATING_LABELS, PROPOSAL_STATE_LABELS, REPLY_CLASS_LABELS, type Proposal } from '../../../common/proposals';
+import { PROPOSAL_CATEGORY_LABELS, PROPOSAL_RATING_LABELS, PROPOSAL_STATE_LABELS, REPLY_CLASS_LABELS, type Proposal, type ProposalEvent } from '../../../common/proposals';
 import { formatTime } from '../../components/format';
 import { useLabel, useT } from '../../i18n';
+import { proposerLabel } from './actions';
 import { OverdueTag, StateTag } from './proposalColumns';
 
 const DECISION_KEYS = { accepted: 'decision.accepted', merged: 'decision.merged', converted: 'decision.converted', rejected: 'decision.rejected' } as const;
@@ -17,12 +18,17 @@ export function ProposalFacts({ p }: { p: Proposal }) {
         {t('proposals.content')}
       </h2>
       <Descriptions column={{ xs: 1, sm: 2 }} size="small" className="tx-proposal-facts">
+        {p.code && (
+          <Descriptions.Item label={t('field.number')}>
+            <span data-testid="proposal-code">{p.code}</span>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('field.state')}>
           <StateTag state={p.state} />
           <OverdueTag overdue={p.overdue} />
         </Descriptions.Item>
         <Descriptions.Item label={t('field.category')}>{label(PROPOSAL_CATEGORY_LABELS, p.category)}</Descriptions.Item>
-        <Descriptions.Item label={t('field.proposer')}>{p.proposerName}</Descriptions.Item>
+        <Descriptions.Item label={t('field.proposer')}>{proposerLabel(p, t)}</Descriptions.Item>
         <Descriptions.Item label={t('field.session')}>{p.sessionName}</Descriptions.Item>
         {p.department && <Descriptions.Item label={t('proposals.department')}>{p.department}</Descriptions.Item>}
         {p.deadline && <Descriptions.Item label={t('field.deadline')}>{p.deadline}</Descriptions.Item>}
@@ -56,20 +62,50 @@ export function ProposalFacts({ p }: { p: Proposal }) {
   );
 }
 
-/** What has happened so far, from the dates the detail carries. */
+// Dot colours by meaning (antd's named 'blue' would take the theme's red primary).
+const TONE = { blue: '#1d4ed8', green: '#237804', red: '#a8071a', grey: '#8c8c8c' };
+
+/** What has happened so far: the server's event history, names as they were at the time. */
 export function ProposalTimeline({ p }: { p: Proposal }) {
   const t = useT();
   const label = useLabel();
+  const describe = (e: ProposalEvent): string => {
+    switch (e.kind) {
+      case 'invited':
+        return t('tl.invited', { names: (e.names ?? []).join('、') });
+      case 'submitted':
+        return p.code ? t('tl.submitted', { code: p.code }) : t('tl.submittedPlain');
+      case 'decided':
+        return t('tl.decided', { d: e.decision ? t(DECISION_KEYS[e.decision]) : '' }) + (e.mergedInto ? `，${t('tl.mergedInto', { title: e.mergedInto.title })}` : '');
+      case 'assigned': {
+        const again = p.timeline.slice(0, p.timeline.indexOf(e)).some((x) => x.kind === 'assigned');
+        const assists = e.assists?.length ? `；${t('tl.assists', { list: e.assists.map((a) => `${a.department}（${a.handlerName}）`).join('、') })}` : '';
+        return t(again ? 'tl.reassigned' : 'tl.assigned', { dept: e.department ?? '', handler: e.handlerName ?? '', date: e.deadline ?? '' }) + assists;
+      }
+      case 'replied':
+        return t('proposals.tlReply', { n: e.round ?? 1, c: e.replyClass ? label(REPLY_CLASS_LABELS, e.replyClass) : '' });
+      case 'rated':
+        return t('proposals.tlRated', { r: e.rating ? label(PROPOSAL_RATING_LABELS, e.rating) : '' });
+      default:
+        return t(`tl.${e.kind}`);
+    }
+  };
   const items = [
-    p.submittedAt && { key: 's', content: `${formatTime(p.submittedAt)} ${t('proposals.tlSubmitted')}` },
-    p.decidedAt && p.decision && { key: 'd', content: `${formatTime(p.decidedAt)} ${t('proposals.tlDecided', { d: t(DECISION_KEYS[p.decision]) })}` },
-    p.department && p.deadline && { key: 'a', content: t('proposals.tlAssigned', { dept: p.department, date: p.deadline }) },
-    ...p.replies.flatMap((r) => [
-      { key: `r${r.id}`, content: `${formatTime(r.createdAt)} ${t('proposals.tlReply', { n: r.round, c: label(REPLY_CLASS_LABELS, r.class) })}` },
-      ...(r.rating ? [{ key: `g${r.id}`, content: t('proposals.tlRated', { r: label(PROPOSAL_RATING_LABELS, r.rating) }) }] : []),
-    ]),
-    { key: 'now', content: t('proposals.tlNow', { s: label(PROPOSAL_STATE_LABELS, p.state) }), color: p.overdue ? 'red' : 'blue' },
-  ].filter((x): x is { key: string; content: string; color?: string } => !!x);
+    ...p.timeline.map((e) => ({
+      key: e.id,
+      content: (
+        <>
+          <div className="tx-muted">
+            {formatTime(e.at)}
+            {e.actorName ? ` · ${e.actorName}` : ''}
+          </div>
+          {describe(e)}
+        </>
+      ),
+      color: e.kind === 'reopened' || e.kind === 'declined' ? TONE.red : e.kind === 'rated' || e.kind === 'replied' ? TONE.green : TONE.blue,
+    })),
+    { key: 'now', content: t('proposals.tlNow', { s: label(PROPOSAL_STATE_LABELS, p.state) }), color: p.overdue ? TONE.red : TONE.grey },
+  ];
   return (
     <section className="tx-panel" aria-labelledby="proposal-timeline">
       <h2 className="tx-h2" id="proposal-timeline">

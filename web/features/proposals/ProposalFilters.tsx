@@ -1,5 +1,5 @@
-import { Checkbox, Input, Select } from 'antd';
-import { PROPOSAL_CATEGORIES, PROPOSAL_CATEGORY_LABELS, PROPOSAL_STATES, PROPOSAL_STATE_LABELS } from '../../../common/proposals';
+import { Input, Select } from 'antd';
+import { PROPOSAL_CATEGORIES, PROPOSAL_CATEGORY_LABELS } from '../../../common/proposals';
 import { useSearchBox } from '../../components/useSearchBox';
 import { SearchInput } from '../../components/SearchInput';
 import { useOptions, useT } from '../../i18n';
@@ -11,7 +11,7 @@ interface Props {
   committee: boolean;
 }
 
-/** Search over title and text; state, category, session, overdue; department for the committee. */
+/** Search over title and text; category, session; department for the committee (state and overdue are the tabs). */
 export function ProposalFilters({ filters, onChange, committee }: Props) {
   const t = useT();
   const options = useOptions();
@@ -34,19 +34,11 @@ export function ProposalFilters({ filters, onChange, committee }: Props) {
   return (
     <div className="tx-filters" role="search">
       <SearchInput label={t('proposals.search')} placeholder={t('proposals.searchPlaceholder')} data-testid="proposals-search" {...search} />
-      {select('state', t('field.state'), options(PROPOSAL_STATES, PROPOSAL_STATE_LABELS), 'proposals-state')}
       {select('category', t('field.category'), options(PROPOSAL_CATEGORIES, PROPOSAL_CATEGORY_LABELS), 'proposals-category')}
       {select('sessionId', t('field.session'), (windows.data?.items ?? []).map((w) => ({ value: w.sessionId, label: w.sessionName })), 'proposals-session')}
       {committee && (
         <Input className="tx-filter-dept" aria-label={t('proposals.department')} placeholder={t('proposals.department')} data-testid="proposals-department" {...department} allowClear />
       )}
-      <Checkbox
-        checked={filters.overdue === '1'}
-        onChange={(e) => onChange({ overdue: e.target.checked ? '1' : undefined })}
-        data-testid="proposals-overdue"
-      >
-        {t('proposals.overdueOnly')}
-      </Checkbox>
     </div>
   );
 }

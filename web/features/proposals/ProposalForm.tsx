@@ -1,9 +1,11 @@
-import { App, Button, Form, Input, Select } from 'antd';
+import { App, Button, Checkbox, Form, Input, Select } from 'antd';
 import { PROPOSAL_CATEGORIES, PROPOSAL_CATEGORY_LABELS, proposalInput, type Proposal } from '../../../common/proposals';
 import { api } from '../../app/api';
+import { useUser } from '../../app/auth';
 import { notifyError } from '../../app/notify';
 import { applyApiError, zodRule } from '../../components/forms';
 import { useOptions, usePrefs, useT } from '../../i18n';
+import { useSession, useTerm } from '../congress/api';
 import { useCreateProposal, useProposalAction, useWindows } from './api';
 import { DelegateSelect } from './DelegateSelect';
 
@@ -14,11 +16,15 @@ interface Values {
   category: string;
   sessionId: string;
   coSigners: string[];
+  asDelegation?: boolean;
 }
 
 const rule = (k: keyof typeof proposalInput.shape, lang: 'zh' | 'en') => [zodRule(proposalInput.shape[k], lang)];
 
-/** 案由, 理由, 措施, category, session (open windows only) and co-signers; saves a draft. */
+/**
+ * 案由, 理由, 措施, category, session (open windows only) and co-signers; saves a draft. A 代表团's
+ * head (团长) may make it the delegation's collective proposal when it is first saved.
+ */
 export function ProposalForm({ proposal, onSaved }: { proposal?: Proposal; onSaved: (p: Proposal) => void }) {
   const t = useT();
   const { lang } = usePrefs();
@@ -29,12 +35,17 @@ export function ProposalForm({ proposal, onSaved }: { proposal?: Proposal; onSav
   const create = useCreateProposal();
   const patch = useProposalAction(proposal?.id ?? '', '', 'PATCH');
   const sessionId = Form.useWatch('sessionId', form);
+  const user = useUser();
+  const term = useTerm(useSession(sessionId).data?.termId);
+  const headOf = proposal ? undefined : term.data?.delegations.find((d) => !!user.memberId && d.headMemberId === user.memberId);
   const invited = proposal?.coSigners.map((c) => c.memberId) ?? [];
   const open = (windows.data?.items ?? []).filter((w) => w.open);
 
-  const onFinish = async ({ coSigners, sessionId, ...fields }: Values) => {
+  const onFinish = async ({ coSigners, sessionId, asDelegation, ...fields }: Values) => {
     try {
-      let saved = proposal ? await patch.mutateAsync(fields) : await create.mutateAsync({ ...fields, sessionId });
+      let saved = proposal
+        ? await patch.mutateAsync(fields)
+        : await create.mutateAsync({ ...fields, sessionId, ...(asDelegation && headOf ? { delegationId: headOf.id } : {}) });
       const fresh = (coSigners ?? []).filter((m) => !invited.includes(m));
       if (fresh.length) {
         // Not a mutation (the id is only known now), so show its failure here; the draft is saved.
@@ -71,6 +82,11 @@ export function ProposalForm({ proposal, onSaved }: { proposal?: Proposal; onSav
           }))}
         />
       </Form.Item>
+      {headOf && (
+        <Form.Item name="asDelegation" valuePropName="checked" extra={t('proposals.asDelegationHint')}>
+          <Checkbox data-testid="proposal-as-delegation">{t('proposals.asDelegation', { d: headOf.name })}</Checkbox>
+        </Form.Item>
+      )}
       <Form.Item name="title" label={t('field.proposalTitle')} rules={rule('title', lang)}>
         <Input maxLength={100} showCount data-testid="proposal-title" />
       </Form.Item>

@@ -3,6 +3,8 @@ import { Select, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useSearchParams } from 'react-router';
 import type { ProposalFigures } from '../../../common/proposals';
+import { FileWordOutlined } from '@ant-design/icons';
+import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSpinner } from '../../components/PageSpinner';
@@ -60,14 +62,19 @@ export default function StatsPage() {
         title={t('proposals.statsTitle')}
         back={{ to: '/proposals', label: t('proposals.title') }}
         extra={
-          <Select
-            aria-label={t('proposals.period')}
-            value={period}
-            onChange={(v) => setParams({ period: v }, { replace: true })}
-            options={periodOptions}
-            style={{ minWidth: 180 }}
-            data-testid="stats-period"
-          />
+          <>
+            <Select
+              aria-label={t('proposals.period')}
+              value={period}
+              onChange={(v) => setParams({ period: v }, { replace: true })}
+              options={periodOptions}
+              style={{ minWidth: 180 }}
+              data-testid="stats-period"
+            />
+            <DownloadButton path="/api/proposals/report" fallbackName="提案办理情况报告.docx" query={query} icon={<FileWordOutlined aria-hidden />} data-testid="stats-report">
+              {t('proposals.report')}
+            </DownloadButton>
+          </>
         }
       />
       {stats.isPending ? (

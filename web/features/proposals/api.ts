@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../common/api';
-import type { Proposal, ProposalStats, ProposalTemplate, ProposalWindow } from '../../../common/proposals';
+import type { DecisionInput, Proposal, ProposalCounts, ProposalStats, ProposalTemplate, ProposalWindow } from '../../../common/proposals';
 import { api, type Query } from '../../app/api';
 
 // Keys follow the API paths: invalidating PROPOSALS_KEY refreshes lists, details and figures alike.
@@ -11,19 +11,47 @@ export function useProposal(id: string | undefined) {
   return useQuery({ queryKey: proposalKey(id ?? ''), queryFn: () => api<Proposal>(`/api/proposals/${id}`), enabled: !!id });
 }
 
+const WINDOWS_KEY = ['/api/proposal-windows'] as const;
 export function useWindows() {
-  return useQuery({ queryKey: ['/api/proposal-windows'], queryFn: () => api<Page<ProposalWindow>>('/api/proposal-windows') });
+  return useQuery({ queryKey: WINDOWS_KEY, queryFn: () => api<Page<ProposalWindow>>('/api/proposal-windows') });
+}
+
+export function useSetWindow() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { sessionId: string; opensOn: string; closesOn: string }) => api<Page<ProposalWindow>>('/api/proposal-windows', { method: 'PUT', body }),
+    onSuccess: (data) => qc.setQueryData(WINDOWS_KEY, data),
+  });
+}
+
+/** Per-state counts over the same filters as the list (its state and overdue aside). */
+export function useCounts(query: Query) {
+  return useQuery({ queryKey: [...PROPOSALS_KEY, 'counts', query], queryFn: () => api<ProposalCounts>('/api/proposals/counts', { query }), placeholderData: keepPreviousData });
 }
 
 export function useStats(query: Query) {
   return useQuery({ queryKey: [...PROPOSALS_KEY, 'stats', query], queryFn: () => api<ProposalStats>('/api/proposals/stats', { query }) });
 }
 
-export function useTemplates(kind: 'decision' | 'reply', enabled: boolean) {
+const TEMPLATES_KEY = ['/api/proposal-templates'] as const;
+export function useTemplates(kind?: 'decision' | 'reply', enabled = true) {
   return useQuery({
-    queryKey: ['/api/proposal-templates', kind],
+    queryKey: [...TEMPLATES_KEY, kind ?? 'all'],
     queryFn: () => api<Page<ProposalTemplate>>('/api/proposal-templates', { query: { kind } }),
     enabled,
+  });
+}
+
+type TemplateFields = Omit<ProposalTemplate, 'id'>;
+/** Creates (no id), updates or deletes (`remove`) a template; every template list refreshes. */
+export function useSaveTemplate() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, remove, ...body }: Partial<TemplateFields> & { id?: string; remove?: boolean }) =>
+      id
+        ? api<ProposalTemplate | undefined>(`/api/proposal-templates/${id}`, { method: remove ? 'DELETE' : 'PATCH', body: remove ? undefined : body })
+        : api<ProposalTemplate>('/api/proposal-templates', { method: 'POST', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: TEMPLATES_KEY }),
   });
 }
 
@@ -64,11 +92,20 @@ export function useCreateProposal() {
   });
 }
 
-/** Publishes drafted decisions together (POST /api/proposals/decisions/publish). */
+/** Publishes drafted decisions together: those of `ids`, or with none given every drafted one. */
 export function usePublish() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (ids: string[]) => api<{ published: number }>('/api/proposals/decisions/publish', { method: 'POST', body: { ids } }),
+    mutationFn: (ids?: string[]) => api<{ published: number }>('/api/proposals/decisions/publish', { method: 'POST', body: ids ? { ids } : {} }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: PROPOSALS_KEY }),
+  });
+}
+
+/** One decision for many submitted proposals, drafted or published at once (all or none). */
+export function useBatchDecide() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DecisionInput & { ids: string[] }) => api<{ decided: number; published: boolean }>('/api/proposals/decisions', { method: 'POST', body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: PROPOSALS_KEY }),
   });
 }

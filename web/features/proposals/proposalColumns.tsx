@@ -4,6 +4,7 @@ import { PROPOSAL_CATEGORY_LABELS, PROPOSAL_STATE_LABELS, type ProposalListItem,
 import { ToneTag, type Tone } from '../../components/ToneTag';
 import { formatTime } from '../../components/format';
 import { useLabel, useT } from '../../i18n';
+import { proposerLabel } from './actions';
 
 const STATE_TONES: Record<ProposalState, Tone> = {
   draft: 'grey',
@@ -27,17 +28,24 @@ export function OverdueTag({ overdue }: { overdue: boolean }) {
   return overdue ? <ToneTag tone="red">{t('proposals.overdue')}</ToneTag> : null;
 }
 
+/** The committee's mark on a proposal holding a decision not yet published. */
+function PendingTag({ p }: { p: ProposalListItem }) {
+  const t = useT();
+  return p.pendingDecision ? <ToneTag tone="grey">{t('proposals.draftPending', { d: t(`decision.${p.pendingDecision}`) })}</ToneTag> : null;
+}
+
 export function useProposalColumns(): ColumnsType<ProposalListItem> {
   const t = useT();
   const label = useLabel();
   return [
+    { key: 'code', title: t('field.number'), render: (_, p) => p.code ?? '', className: 'tx-nowrap' },
     {
       key: 'title',
       title: t('field.proposalTitle'),
       render: (_, p) => <Link to={`/proposals/${p.id}`}>{p.title}</Link>,
     },
     { key: 'category', title: t('field.category'), render: (_, p) => label(PROPOSAL_CATEGORY_LABELS, p.category) },
-    { key: 'proposer', title: t('field.proposer'), dataIndex: 'proposerName' },
+    { key: 'proposer', title: t('field.proposer'), render: (_, p) => proposerLabel(p, t) },
     { key: 'session', title: t('field.session'), dataIndex: 'sessionName' },
     {
       key: 'state',
@@ -46,6 +54,7 @@ export function useProposalColumns(): ColumnsType<ProposalListItem> {
         <>
           <StateTag state={p.state} />
           <OverdueTag overdue={p.overdue} />
+          <PendingTag p={p} />
         </>
       ),
     },
@@ -61,13 +70,15 @@ export function ProposalCard({ proposal: p }: { proposal: ProposalListItem }) {
   return (
     <>
       <div className="tx-card-title">
+        {p.code && <span className="tx-muted">{p.code} </span>}
         <Link to={`/proposals/${p.id}`}>{p.title}</Link>
       </div>
       <div className="tx-card-meta">
         <StateTag state={p.state} />
         <OverdueTag overdue={p.overdue} />
+        <PendingTag p={p} />
         <span>{label(PROPOSAL_CATEGORY_LABELS, p.category)}</span>
-        <span>{p.proposerName}</span>
+        <span>{proposerLabel(p, t)}</span>
         {p.department && (
           <span>
             {p.department}

@@ -173,6 +173,7 @@ export const CONGRESS = {
   'congress.fullscreen': { zh: '全屏', en: 'Full screen' },
   'congress.backToSession': { zh: '返回会务', en: 'Back' },
   'congress.live': { zh: '实时', en: 'Live' },
+  'congress.connecting': { zh: '连接中…', en: 'Connecting…' },
   'congress.reconnecting': { zh: '连接中断，正在重连…', en: 'Connection lost; reconnecting…' },
   'congress.waitingVote': { zh: '等待下一项表决', en: 'Waiting for the next vote' },
   'congress.screenOnlyManagers': { zh: '大屏页面需由会务人员（主席或工会委员）打开。', en: 'The projector view is for the congress staff (chair or committee).' },
@@ -203,4 +204,65 @@ export const CONGRESS = {
   'congress.chosenNone': { zh: '未选任何候选人（空白票）', en: 'Nobody chosen (blank ballot)' },
   'congress.closedVotes': { zh: '已结束的表决', en: 'Closed votes' },
   'congress.openVotes': { zh: '进行中的表决', en: 'Open votes' },
+
+  // Editing and deleting what was set up by mistake.
+  'congress.editTerm': { zh: '编辑届次', en: 'Edit term' },
+  'congress.deleteTerm': { zh: '删除届次', en: 'Delete term' },
+  'congress.deleteTermConfirm': {
+    zh: '删除“{name}”？本届代表名单、代表团和尚无记录的会议将一并删除。已有签到、表决、提案或临时会议提议的届次不能删除。',
+    en: 'Delete “{name}”? Its delegates, delegations and sessions without records go with it. A term with attendance, votes, proposals or extra-session requests cannot be deleted.',
+  },
+  'congress.editSession': { zh: '编辑会议', en: 'Edit session' },
+  'congress.deleteSession': { zh: '删除会议', en: 'Delete session' },
+  'congress.deleteSessionConfirm': {
+    zh: '删除“{name}”？议程、列席人员和未开始的表决将一并删除。已有签到、请假、表决或提案记录的会议不能删除。',
+    en: 'Delete “{name}”? Its agenda, guests and unopened votes go with it. A session with attendance, leave, votes or proposals cannot be deleted.',
+  },
+  'congress.deletedNamed': { zh: '已删除：{name}', en: 'Deleted: {name}' },
+  'congress.editVote': { zh: '编辑表决', en: 'Edit vote' },
+  'congress.editVoteNamed': { zh: '编辑表决：{title}', en: 'Edit the vote: {title}' },
+  'congress.deleteVoteNamed': { zh: '删除表决：{title}', en: 'Delete the vote: {title}' },
+  'congress.deleteVoteConfirm': { zh: '删除尚未开始的表决“{title}”？', en: 'Delete the vote “{title}”, which has not opened?' },
+  'congress.draftOnlyHint': { zh: '开始表决后就不能再修改或删除。', en: 'Once opened, a vote can no longer be edited or deleted.' },
+  'congress.editGuest': { zh: '编辑列席人员', en: 'Edit guest' },
+  'congress.editGuestNamed': { zh: '编辑列席人员 {name}', en: 'Edit guest {name}' },
+  'congress.removeGuestNamed': { zh: '移除列席人员 {name}', en: 'Remove guest {name}' },
+  'congress.removeGuestConfirm': { zh: '将“{name}”移出列席名单？', en: 'Remove “{name}” from the guests?' },
+
+  // Attendance: 应到 / 实到 / 请假 / 缺席, and marking many at once.
+  'congress.qExpected': { zh: '应到', en: 'Expected' },
+  'congress.qAbsent': { zh: '缺席', en: 'Absent' },
+  'congress.expectedHint': { zh: '应到 = 代表 {delegates} 人 − 请假 {leave} 人；法定人数仍按全体代表计算。', en: 'Expected = {delegates} delegates − {leave} on leave; the quorum still counts all delegates.' },
+  'congress.attendanceSummary': { zh: '出席统计', en: 'Attendance' },
+  'congress.selectDelegate': { zh: '选择 {name}', en: 'Select {name}' },
+  'congress.selectedMarkAs': { zh: '已选 {n} 人，标记为', en: '{n} selected; mark as' },
+  'congress.markSelectedAs': { zh: '将选中的代表标记为', en: 'Mark the selected delegates as' },
+  'congress.markAs': { zh: '标记为{status}', en: 'Mark as {status}' },
+  'congress.bulkDone': { zh: '已将 {n} 人标记为{status}', en: 'Marked {n} as {status}' },
+  'congress.selectAllShown': { zh: '全选（{n} 人）', en: 'Select all ({n})' },
+  'congress.clearSelection': { zh: '取消选择', en: 'Clear selection' },
+
+  // 临时会议提议
+  'congress.requests': { zh: '临时会议提议', en: 'Requests for an extra session' },
+  'congress.requestsHint': {
+    zh: '三分之一以上代表联名提议，可召开临时教代会；签名人数一达到，系统即通知工会主席。',
+    en: 'An extra session may be called when at least one third of the delegates ask; the chair is notified as soon as enough have signed.',
+  },
+  'congress.newRequest': { zh: '发起提议', en: 'Start a request' },
+  'congress.requestReason': { zh: '提议事由', en: 'Reason' },
+  'congress.requestReasonPh': { zh: '例如：讨论新校区搬迁方案', en: 'e.g. to discuss the move to the new campus' },
+  'congress.sign': { zh: '联名签署', en: 'Co-sign' },
+  'congress.signNamed': { zh: '联名签署：{reason}', en: 'Co-sign: {reason}' },
+  'congress.signedByMe': { zh: '我已签署', en: 'You signed' },
+  'congress.signersOf': { zh: '已有 {signers} 人签名，需 {needed} 人', en: '{signers} of {needed} signatures' },
+  'congress.chairNotified': { zh: '已达三分之一，已通知工会主席', en: 'One third reached: the chair has been notified' },
+  'congress.noRequests': { zh: '目前没有临时会议提议。', en: 'No requests at the moment.' },
+  'congress.requestStarted': { zh: '已发起提议，并已签上您的名字', en: 'Request started, with your signature' },
+  'congress.requestedOn': { zh: '{date} 发起', en: 'Started {date}' },
+  'congress.onlyDelegatesRequest': { zh: '只有本届代表可以发起或签署提议。', en: 'Only delegates of this term can start or sign a request.' },
+
+  // The delegate's card on the home page.
+  'congress.onTheDay': { zh: '会议当天可在这里签到和投票。', en: 'On the day, you check in and vote here.' },
+  'congress.voteOpenNow': { zh: '正在表决：{title}', en: 'Voting now: {title}' },
+  'congress.voteNow': { zh: '立即投票', en: 'Vote now' },
 } satisfies Record<string, { zh: string; en: string }>;

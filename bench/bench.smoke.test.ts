@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildDataset } from './dataset/build';
+import { targetOf } from './dataset/target';
+import { burstsTable, pathsTable } from './report';
+import { pathsOf, runDialect } from './suite';
+
+// Keeps the bench tooling from rotting: a tiny dataset through the real migrations, every registered
+// path driven (64 requests, at most a second) against the real server and both floors, the bursts,
+// the plans and the table. Nothing here asserts a timing.
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-bench-smoke-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+// PostgreSQL (when TEST_DATABASE_URL is set) gets a database of its own beside the test one.
+const targets = [
+  targetOf('sqlite', 'tiny', path.join(dir, 'tiny.db')),
+  ...(process.env.TEST_DATABASE_URL ? [targetOf('postgres', 'tiny', Object.assign(new URL(process.env.TEST_DATABASE_URL), { pathname: '/tongxin_bench_smoke' }).toString())] : []),
+];
+
+describe.each(targets)('bench on $dialect', (t) => {
+  it('measures every registered path, its floors and the bursts on a tiny dataset', async () => {
+    const meta = await buildDataset({ ...t, metaFile: path.join(dir, `${t.dialect}.json`) });
+    const run = await runDialect(t, meta, { seconds: 1, warmup: 0, amount: 64 });
+
+    const table = pathsTable(run);
+    for (const p of pathsOf(meta)) expect(table).toContain(`| ${p.name} |`);
+    for (const p of run.paths) {
+      expect(p.note, p.name).toBeUndefined();
+      expect(p.app.requests, p.name).toBeGreaterThan(0);
+      expect(p.app.failed, `${p.name}: ${JSON.stringify(p.app.statuses)}`).toBe(0);
+      expect(p.db?.requests, p.name).toBeGreaterThan(0);
+      expect(p.fw?.requests, p.name).toBeGreaterThan(0);
+    }
+    expect(run.bursts.map((b) => b.stored === b.sent && b.accepted === b.sent)).toEqual(run.bursts.map(() => true));
+    expect(burstsTable([run])).toContain('none lost');
+    expect(run.explains.length).toBeGreaterThan(3);
+  }, 60_000);
+});

@@ -1,0 +1,69 @@
+import { sql } from 'kysely';
+import { openDatabase } from '../../server/db/database';
+import { migrate } from '../../server/db/migrate';
+import { hashPassword } from '../../server/lib/passwords';
+import { BENCH_PASSWORD } from '../capability';
+import { CAPABILITIES } from '../registry';
+import { createContext } from './context';
+import { readMeta, recreate, writeMeta, type Meta, type Target } from './target';
+
+const SEED = 20250901;
+/** Bump when a generator changes what it writes: cached datasets with another fingerprint are rebuilt. */
+const VERSION = 1;
+const fingerprint = () => `v${VERSION}:${CAPABILITIES.map((c) => c.name).join('+')}`;
+
+/** Builds the dataset from scratch on the real schema (the real migrations), capability by capability. */
+export async function buildDataset(t: Target, log: (s: string) => void = () => {}): Promise<Meta> {
+  const started = performance.now();
+  await recreate(t);
+  const database = await openDatabase(t.url);
+  const steps: Record<string, number> = {};
+  const step = async (name: string, fn: () => Promise<unknown>) => {
+    const t0 = performance.now();
+    await fn();
+    steps[name] = Math.round(performance.now() - t0) / 1000;
+    log(`  ${name}: ${steps[name].toFixed(1)} s`);
+  };
+  try {
+    await step('migrations', () => migrate(database));
+    // A throw-away build: no fsync per statement. The server reopens the file with its own settings.
+    if (database.dialect === 'sqlite') await sql`pragma synchronous = off`.execute(database.db);
+    let passwordHash = '';
+    await step('argon2 hash (once)', async () => (passwordHash = await hashPassword(BENCH_PASSWORD)));
+    const g = createContext(database, t.scale, passwordHash, SEED);
+    for (const c of CAPABILITIES) {
+      if (c.generate) await step(c.name, async () => (await c.generate!(g), await g.flush()));
+    }
+    // PostgreSQL's autovacuum would analyze the fresh tables within a minute; do it now so the first
+    // run sees the plans production sees. SQLite gets no ANALYZE: the app never runs one either.
+    await step(database.dialect === 'postgres' ? 'analyze' : 'checkpoint', () =>
+      database.dialect === 'postgres' ? sql`analyze`.execute(database.db) : sql`pragma wal_checkpoint(truncate)`.execute(database.db),
+    );
+    const rows: Record<string, number> = {};
+    for (const table of ['orgs', 'members', 'member_search_keys', 'users', 'congress_delegates', 'congress_sessions', 'congress_votes', 'congress_voters', 'congress_ballots', 'proposals', 'proposal_replies', 'proposal_events', 'notifications'] as const) {
+      rows[table] = Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    }
+    const meta: Meta = {
+      fingerprint: fingerprint(),
+      scale: t.scale.name,
+      dialect: t.dialect,
+      builtAt: new Date().toISOString(),
+      seconds: Math.round(performance.now() - started) / 1000,
+      steps,
+      rows,
+      manifest: g.manifest,
+    };
+    writeMeta(t, meta);
+    return meta;
+  } finally {
+    await database.close();
+  }
+}
+
+/** The dataset's description, building it first if it is missing or was made by other generators. */
+export async function ensureDataset(t: Target, log: (s: string) => void = () => {}): Promise<Meta> {
+  const meta = readMeta(t);
+  if (meta?.fingerprint === fingerprint()) return meta;
+  log(`building the ${t.scale.name} dataset on ${t.dialect} …`);
+  return buildDataset(t, log);
+}

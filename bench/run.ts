@@ -1,0 +1,127 @@
+// `npm run bench [-- --quick] [--db sqlite|postgres] [--scale school|city|province] [--scaling school,city,province]
+//                 [--skip startup,import,web,scaling] [--write | --no-write]`
+// The whole suite: every registered hot path with its two floors, the bursts, `npm start` to healthy,
+// the 10k roster import, the web's first screens, the scaling runs and EXPLAIN. PostgreSQL runs when
+// DATABASE_URL points at one (or with --db postgres). A full run writes docs/performance.md; --quick
+// (school scale, short runs, no scaling) prints only, unless --write.
+import os from 'node:os';
+import type { Dialect } from '../server/db/database';
+import { dialectArg, parseArgs } from './args';
+import { ensureDataset } from './dataset/build';
+import { targetOf, type Meta } from './dataset/target';
+import { timeImport } from './import-10k';
+import { burstsTable, datasetLine, explainBlock, machine, pathsTable, writeSection } from './report';
+import { measureStartup } from './startup';
+import { runDialect, type DialectRun } from './suite';
+import { buildWeb, measureLcp, screenSizes } from './web';
+
+const DOC = 'docs/performance.md';
+const args = parseArgs(process.argv.slice(2));
+const quick = args.quick === true;
+const dialects: Dialect[] = args.db ? [dialectArg(args.db)] : ['sqlite', ...(process.env.DATABASE_URL ? (['postgres'] as const) : [])];
+const scale = typeof args.scale === 'string' ? args.scale : quick ? 'school' : 'city';
+const skip = new Set(typeof args.skip === 'string' ? args.skip.split(',') : []);
+const scaling = typeof args.scaling === 'string' ? args.scaling.split(',') : quick ? [] : ['school', 'city'];
+const write = args.write === true || (!quick && args['no-write'] !== true);
+const timing = quick ? { seconds: 2, warmup: 0.5, floorSeconds: 1 } : { seconds: 10, warmup: 2, floorSeconds: 5 };
+const log = (s: string) => console.log(s);
+const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' / ');
+
+const started = new Date();
+const loadBefore = load();
+log(`${machine()}; load average ${loadBefore}`);
+
+const runs: { run: DialectRun; meta: Meta }[] = [];
+for (const dialect of dialects) {
+  const t = targetOf(dialect, scale);
+  const meta = await ensureDataset(t, log);
+  log(`\n${dialect}: ${datasetLine(meta)}`);
+  const run = await runDialect(t, meta, timing, { log });
+  runs.push({ run, meta });
+  log(`\n${pathsTable(run)}\n`);
+}
+log(burstsTable(runs.map((r) => r.run)));
+
+let startup = '';
+if (!skip.has('startup')) {
+  const rows: string[] = [];
+  for (const dialect of dialects) {
+    const s = await measureStartup(targetOf(dialect, scale).url);
+    rows.push(`| ${dialect} (${scale} dataset) | ${s.median.toFixed(0)} | ${s.ms.map((x) => x.toFixed(0)).join(', ')} | ${s.median <= 3000 ? '✓' : '✗'} |`);
+  }
+  startup = ['| database | median ms | each start ms | target ≤ 3,000 ms |', '|---|---:|---|---|', ...rows].join('\n');
+  log(`\nnpm start → healthy /api/health:\n${startup}`);
+}
+
+let imported = '';
+if (!skip.has('import')) {
+  // PostgreSQL: a throw-away schema in the dataset's database, as the integration tests do.
+  if (dialects.includes('postgres')) process.env.TEST_DATABASE_URL ??= targetOf('postgres', scale).url;
+  const rows = (await timeImport(dialects)).map((x) => `| ${x.dialect} | ${x.round} | ${x.seconds.toFixed(2)} | ${x.created} created, ${x.unchanged} unchanged, ${x.errors} errors | ${x.seconds <= 5 ? '✓' : '✗'} |`);
+  imported = ['| database | round | seconds | result | target ≤ 5 s |', '|---|---|---:|---|---|', ...rows].join('\n');
+  log(`\n10,000-row roster import:\n${imported}`);
+}
+
+let web = '';
+if (!skip.has('web')) {
+  const dist = typeof args['web-dist'] === 'string' ? args['web-dist'] : buildWeb();
+  const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+  const sizes = screenSizes(dist).map((s) => `| ${s.screen} | ${s.files} | ${kb(s.raw)} | ${kb(s.gzip)} | ${s.gzip <= 300 * 1024 ? '✓' : '✗'} |`);
+  const sqlite = runs.find((r) => r.run.dialect === 'sqlite')?.meta ?? (await ensureDataset(targetOf('sqlite', scale), log));
+  const lcp = (await measureLcp(dist, targetOf('sqlite', scale).url, sqlite.manifest.ground.typical.chair)).map(
+    (l) => `| ${l.screen} | ${l.lcpMs.toFixed(0)} | ${kb(l.jsOnWire)} | ${l.lcpMs <= 2500 ? '✓' : '✗'} |`,
+  );
+  web = [
+    '| first screen | JS files | JS raw | JS gzipped | target ≤ 300 KB gzipped |', '|---|---:|---:|---:|---|', ...sizes, '',
+    '| first screen (phone, 4× CPU slowdown, 1.6 Mbps / 150 ms, cold cache) | LCP ms | JS bytes on the wire | target ≤ 2,500 ms |', '|---|---:|---:|---|', ...lcp,
+  ].join('\n');
+  log(`\nweb:\n${web}`);
+}
+
+let scaled = '';
+if (!skip.has('scaling') && scaling.length > 1) {
+  // Per-request time = 1000 / req/s at 16 connections, for the main read paths at each size.
+  const per = new Map<string, Map<string, number>>();
+  const members = new Map<string, number>();
+  for (const s of scaling) {
+    for (const dialect of dialects) {
+      const t = targetOf(dialect, s);
+      const meta = await ensureDataset(t, log);
+      members.set(s, meta.rows.members);
+      log(`\nscaling: ${dialect} ${s}`);
+      const run = await runDialect(t, meta, { seconds: quick ? 2 : 5, warmup: 1 }, { mainOnly: true, log });
+      for (const p of run.paths) {
+        const key = `${dialect} · ${p.name}`;
+        if (!per.has(key)) per.set(key, new Map());
+        per.get(key)!.set(s, 1000 / p.app.rps);
+      }
+    }
+  }
+  const [first] = scaling;
+  const bound = (s: string) => Math.log2(members.get(s)!) / Math.log2(members.get(first)!);
+  const head = `| path | ${scaling.map((s) => `${s} (${members.get(s)!.toLocaleString('en')} members) ms/request`).join(' | ')} | ${scaling.slice(1).map((s) => `growth ${s} ÷ ${first} (log bound ${bound(s).toFixed(2)})`).join(' | ')} |`;
+  const rows = [...per].map(([key, m]) => `| ${key} | ${scaling.map((s) => m.get(s)?.toFixed(2) ?? '—').join(' | ')} | ${scaling.slice(1).map((s) => {
+    const g = m.get(s)! / m.get(first)!;
+    return `${g.toFixed(2)} ${g <= bound(s) ? '✓' : '✗'}`;
+  }).join(' | ')} |`);
+  scaled = [head, `|---|${scaling.map(() => '---:').join('|')}|${scaling.slice(1).map(() => '---').join('|')}|`, ...rows].join('\n');
+  log(`\nscaling:\n${scaled}`);
+}
+
+if (write) {
+  const header = [
+    `Run of ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC${quick ? ' (--quick)' : ''}: ${machine()}.`,
+    `Load average (1 / 5 / 15 min) before: ${loadBefore}; after: ${load()} — the machine is shared, so compare each path with its floors, measured minutes apart in the same run.`,
+    ...runs.map((r) => `- ${r.run.dialect}: ${datasetLine(r.meta)}`),
+    `- Each run: ${timing.seconds} s measured after ${timing.warmup} s warm-up (floors ${timing.floorSeconds} s), 16 connections, autocannon 9.`,
+  ].join('\n');
+  writeSection(DOC, 'run', header);
+  for (const { run } of runs) writeSection(DOC, `paths-${run.dialect}`, pathsTable(run));
+  writeSection(DOC, 'bursts', burstsTable(runs.map((r) => r.run)));
+  if (startup) writeSection(DOC, 'startup', startup);
+  if (imported) writeSection(DOC, 'import', imported);
+  if (web) writeSection(DOC, 'web', web);
+  if (scaled) writeSection(DOC, 'scaling', scaled);
+  for (const { run } of runs) writeSection(DOC, `explain-${run.dialect}`, explainBlock(run));
+  log(`\nwritten to ${DOC}`);
+}

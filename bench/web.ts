@@ -1,0 +1,110 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { BENCH_PASSWORD } from './capability';
+import { startChild } from './load/child';
+
+// The web's first screens on a phone: how much JavaScript they load (from the Vite manifest's module
+// graph) and their Largest Contentful Paint in Chromium with 4× CPU slowdown on 1.6 Mbps / 150 ms.
+
+const SCREENS = {
+  'login page': ['web/features/auth/LoginPage.tsx'],
+  'home page (signed in)': ['web/app/layout/AppLayout.tsx', 'web/features/dashboard/DashboardPage.tsx'],
+};
+const NETWORK = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
+
+interface Chunk {
+  file: string;
+  imports?: string[];
+  css?: string[];
+}
+export interface ScreenSize {
+  screen: string;
+  files: number;
+  raw: number;
+  gzip: number;
+}
+export interface Lcp {
+  screen: string;
+  lcpMs: number;
+  /** JavaScript bytes that crossed the (emulated) network, as the server sent them. */
+  jsOnWire: number;
+}
+
+/** Builds the web into a folder of its own (never dist/, which others share), unless it is up to date. */
+export function buildWeb(outDir = path.join(os.tmpdir(), 'tongxin-bench-web')): string {
+  const manifest = path.join(outDir, '.vite/manifest.json');
+  const newest = (dir: string): number =>
+    fs.readdirSync(dir, { withFileTypes: true }).reduce((m, e) => Math.max(m, e.isDirectory() ? newest(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs), 0);
+  const sources = Math.max(newest('web'), newest('common'), fs.statSync('index.html').mtimeMs, fs.statSync('vite.config.ts').mtimeMs);
+  if (!fs.existsSync(manifest) || fs.statSync(manifest).mtimeMs < sources) {
+    execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--manifest', '--logLevel', 'warn'], { stdio: 'inherit' });
+  }
+  return outDir;
+}
+
+/** The JavaScript each first screen needs: index.html's entry and the screen's lazy chunks, with every static import. */
+export function screenSizes(dist: string): ScreenSize[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
+  const graph = (key: string, into: Set<string>) => {
+    const c = manifest[key];
+    if (!c) throw new Error(`${key} is not in the Vite manifest`);
+    if (into.has(c.file)) return;
+    into.add(c.file);
+    for (const k of c.imports ?? []) graph(k, into);
+  };
+  return Object.entries(SCREENS).map(([screen, keys]) => {
+    const files = new Set<string>();
+    for (const k of ['index.html', ...keys]) graph(k, files);
+    const bytes = [...files].map((f) => fs.readFileSync(path.join(dist, f)));
+    return { screen, files: files.size, raw: bytes.reduce((s, b) => s + b.length, 0), gzip: bytes.reduce((s, b) => s + gzipSync(b).length, 0) };
+  });
+}
+
+/** LCP of each first screen, cold cache, on the real server over the dataset (`username` signs in for the home page). */
+export async function measureLcp(dist: string, databaseUrl: string, username: string): Promise<Lcp[]> {
+  const server = await startChild('server', [], { DATABASE_URL: databaseUrl, WEB_DIST: dist, LOG_LEVEL: 'warn' });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  try {
+    const out: Lcp[] = [];
+    for (const [screen, signedIn] of [['login page', false], ['home page (signed in)', true]] as const) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN', baseURL: server.url });
+      if (signedIn) {
+        const res = await context.request.post('/api/auth/login', { data: { username, password: BENCH_PASSWORD } });
+        if (!res.ok()) throw new Error(`sign-in for the LCP run failed: ${res.status()}`);
+      }
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await cdp.send('Network.emulateNetworkConditions', NETWORK);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      const scripts = new Set<string>();
+      let jsOnWire = 0;
+      cdp.on('Network.responseReceived', (e) => e.type === 'Script' && scripts.add(e.requestId));
+      cdp.on('Network.loadingFinished', (e) => scripts.has(e.requestId) && (jsOnWire += e.encodedDataLength));
+      await page.addInitScript(() => {
+        const w = window as unknown as { __lcp: number };
+        w.__lcp = 0;
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.__lcp = e.startTime))).observe({ type: 'largest-contentful-paint', buffered: true });
+      });
+      await page.goto(signedIn ? '/' : '/login', { waitUntil: 'load' });
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(1000);
+      out.push({ screen, lcpMs: await page.evaluate(() => (window as unknown as { __lcp: number }).__lcp), jsOnWire });
+      // What was measured, to look at: data/bench/lcp-<screen>.png
+      await page.screenshot({ path: path.join('data/bench', `lcp-${signedIn ? 'home' : 'login'}.png`) });
+      await context.close();
+    }
+    return out;
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}

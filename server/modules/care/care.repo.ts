@@ -1,0 +1,137 @@
+import { sql } from 'kysely';
+import type { CareListQuery } from '../../../common/care';
+import type { Db, Dialect } from '../../db/database';
+import type { CareBatchesTable, CareRecordsTable } from '../../db/tables';
+import { sumOf } from '../funds/funds.repo';
+
+export interface CareMember {
+  id: string;
+  name: string;
+  employee_no: string;
+  department: string | null;
+  status: string;
+}
+export type CareRecordRow = CareRecordsTable & { member_name: string; employee_no: string; department: string | null };
+
+const memberCols = ['m.id', 'm.name', 'm.employee_no', 'm.department', 'm.status'] as const;
+const liveMembers = (db: Db, orgId: string) => db.selectFrom('members as m').where('m.org_id', '=', orgId).where('m.deleted_at', 'is', null);
+
+function records(db: Db, orgId: string) {
+  return db
+    .selectFrom('care_records as r')
+    .innerJoin('members as m', 'm.id', 'r.member_id')
+    .where('r.org_id', '=', orgId)
+    .selectAll('r')
+    .select(['m.name as member_name', 'm.employee_no', 'm.department']);
+}
+
+export const careRepo = {
+  /**
+   * The members a payment is for, locked until the transaction ends so that two payments to the same
+   * person are checked against the caps one after the other. PostgreSQL: row locks in id order (no
+   * deadlock between two batches). SQLite: the one connection already runs transactions one at a time.
+   */
+  async lockMembers(trx: Db, dialect: Dialect, orgId: string, ids: string[]): Promise<CareMember[]> {
+    if (ids.length === 0) return [];
+    const sorted = [...new Set(ids)].sort();
+    const out: CareMember[] = [];
+    for (let i = 0; i < sorted.length; i += 500) {
+      const q = liveMembers(trx, orgId).where('m.id', 'in', sorted.slice(i, i + 500)).select(memberCols).orderBy('m.id');
+      out.push(...(await (dialect === 'postgres' ? q.forUpdate() : q).execute()));
+    }
+    return out;
+  },
+
+  members: (db: Db, orgId: string, ids: string[]): Promise<CareMember[]> =>
+    ids.length ? liveMembers(db, orgId).where('m.id', 'in', ids).select(memberCols).orderBy('m.employee_no').execute() : Promise.resolve([]),
+  retirees: (db: Db, orgId: string): Promise<CareMember[]> => liveMembers(db, orgId).where('m.status', '=', 'retired').select(memberCols).orderBy('m.employee_no').execute(),
+  groupMembers: (db: Db, orgId: string, groupId: string): Promise<CareMember[]> =>
+    liveMembers(db, orgId).where('m.group_id', '=', groupId).where('m.status', '!=', 'transferred').select(memberCols).orderBy('m.employee_no').execute(),
+  groupName: async (db: Db, orgId: string, groupId: string) =>
+    (await db.selectFrom('member_groups').select('name').where('org_id', '=', orgId).where('id', '=', groupId).executeTakeFirst())?.name,
+
+  /** This year's payments per member and type (void records left out). */
+  yearTotals: (db: Db, orgId: string, memberIds: string[], year: number) =>
+    memberIds.length
+      ? db
+          .selectFrom('care_records')
+          .where('org_id', '=', orgId)
+          .where('year', '=', year)
+          .where('member_id', 'in', memberIds)
+          .where('voided_at', 'is', null)
+          .groupBy(['member_id', 'type'])
+          .select((eb) => ['member_id', 'type', sumOf('amount').as('amount'), eb.fn.countAll<number>().as('count')])
+          .execute()
+      : Promise.resolve([]),
+
+  /** This year's 住院 payments of a member, for the once-per-illness rule. */
+  illnesses: (db: Db, orgId: string, memberId: string, year: number) =>
+    db
+      .selectFrom('care_records')
+      .select(['reason', 'illness_key', 'date', 'amount'])
+      .where('org_id', '=', orgId)
+      .where('member_id', '=', memberId)
+      .where('year', '=', year)
+      .where('type', '=', 'hospital')
+      .where('voided_at', 'is', null)
+      .orderBy('date')
+      .execute(),
+
+  async insertRecords(db: Db, rows: CareRecordsTable[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 200) await db.insertInto('care_records').values(rows.slice(i, i + 200)).execute();
+  },
+  updateRecord: (db: Db, orgId: string, id: string, patch: Partial<CareRecordsTable>) =>
+    db.updateTable('care_records').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute(),
+  findRecord: (db: Db, orgId: string, id: string): Promise<CareRecordRow | undefined> => records(db, orgId).where('r.id', '=', id).executeTakeFirst(),
+
+  async listRecords(db: Db, orgId: string, f: CareListQuery): Promise<{ rows: CareRecordRow[]; total: number }> {
+    let q = records(db, orgId);
+    if (f.memberId) q = q.where('r.member_id', '=', f.memberId);
+    if (f.type) q = q.where('r.type', '=', f.type);
+    if (f.festival) q = q.where('r.festival', '=', f.festival);
+    if (f.year) q = q.where('r.year', '=', f.year);
+    if (f.q) {
+      // Wildcards typed into the box are dropped: SQLite's LIKE has no default escape character.
+      const like = `%${f.q.replace(/[\\%_]/g, '')}%`;
+      q = q.where((eb) => eb.or([eb('m.name', 'like', like), eb('m.employee_no', '=', f.q!), eb('r.reason', 'like', like)]));
+    }
+    const { total } = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    const rows = await q
+      .orderBy('r.date', 'desc')
+      .orderBy('r.created_at', 'desc')
+      .orderBy('r.id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute();
+    return { rows, total: Number(total) };
+  },
+
+  /** Money recorded per year, void records left out (the ledger must match it). */
+  yearSum: async (db: Db, orgId: string, year: number): Promise<number> =>
+    Number((await db.selectFrom('care_records').select(sumOf('amount').as('n')).where('org_id', '=', orgId).where('year', '=', year).where('voided_at', 'is', null).executeTakeFirstOrThrow()).n),
+
+  insertBatch: (db: Db, row: CareBatchesTable) => db.insertInto('care_batches').values(row).execute(),
+  findBatch: (db: Db, orgId: string, id: string) => db.selectFrom('care_batches').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
+  listBatches: (db: Db, orgId: string, year: number) =>
+    db.selectFrom('care_batches').selectAll().where('org_id', '=', orgId).where('year', '=', year).orderBy('date', 'desc').orderBy('created_at', 'desc').execute(),
+  batchRecords: (db: Db, orgId: string, batchId: string): Promise<CareRecordRow[]> =>
+    records(db, orgId).where('r.batch_id', '=', batchId).orderBy('m.employee_no').execute(),
+
+  /** Active and retired members born in month `mm` ('01'–'12'), by day. */
+  birthdaysIn: (db: Db, orgId: string, mm: string) =>
+    liveMembers(db, orgId)
+      .where('m.status', 'in', ['active', 'retired'])
+      .where(sql<string>`substr(m.birth_date, 6, 2)`, '=', mm)
+      .select(['m.id', 'm.name', 'm.department', 'm.birth_date'])
+      .orderBy(sql`substr(m.birth_date, 9, 2)`)
+      .orderBy('m.employee_no')
+      .execute(),
+  /** Members with a record of `type` (and `festival`) dated within [from, to]. */
+  visited: async (db: Db, orgId: string, type: string, from: string, to: string, festival?: string): Promise<Set<string>> => {
+    let q = db.selectFrom('care_records').select('member_id').distinct().where('org_id', '=', orgId).where('type', '=', type).where('voided_at', 'is', null).where('date', '>=', from).where('date', '<=', to);
+    if (festival) q = q.where('festival', '=', festival);
+    return new Set((await q.execute()).map((r) => r.member_id));
+  },
+  openStays: (db: Db, orgId: string) =>
+    records(db, orgId).where('r.type', '=', 'hospital').where('r.admitted_on', 'is not', null).where('r.discharged_on', 'is', null).where('r.voided_at', 'is', null).orderBy('r.admitted_on').execute(),
+};

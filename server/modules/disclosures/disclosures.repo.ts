@@ -1,0 +1,136 @@
+import type { DisclosureAudience, DisclosureListQuery, FeedQuery } from '../../../common/disclosures';
+import type { Db } from '../../db/database';
+import type { DisclosureEventsTable, DisclosuresTable } from '../../db/tables';
+
+// 校务公开 items and their review history. Every query takes orgId.
+
+export type DisclosureRow = DisclosuresTable & { category_code: string | null; category_name: string; issue_year: number | null; issue_number: number | null; issue_state: string | null };
+
+/** What a reader may see today: published, inside its period, addressed to one of `audiences`. */
+export interface ReaderScope {
+  today: string;
+  audiences: DisclosureAudience[];
+}
+
+function withNames(db: Db, orgId: string) {
+  return db
+    .selectFrom('disclosures as d')
+    .innerJoin('disclosure_categories as c', 'c.id', 'd.category_id')
+    .leftJoin('disclosure_issues as i', 'i.id', 'd.issue_id')
+    .where('d.org_id', '=', orgId);
+}
+type Base = ReturnType<typeof withNames>;
+
+const display = (q: Base) => q.selectAll('d').select(['c.code as category_code', 'c.name as category_name', 'i.school_year as issue_year', 'i.number as issue_number', 'i.state as issue_state']);
+
+/** The one definition of "a reader sees it now", shared by the feed, the item, the 公开栏 and the public page. */
+const live = (q: Base, r: ReaderScope): Base =>
+  q
+    .where('d.state', '=', 'published')
+    .where('d.visible_from', '<=', r.today)
+    .where((eb) => eb.or([eb('d.visible_to', 'is', null), eb('d.visible_to', '>=', r.today)]))
+    .where('d.audience', 'in', r.audiences);
+
+const newestFirst = (q: Base) => q.orderBy('d.published_at', 'desc').orderBy('d.id', 'desc');
+/** Issue order: by category as the school arranged them, then as written. */
+const boardOrder = (q: Base) => q.orderBy('c.position').orderBy('d.created_at').orderBy('d.id');
+const total = async (q: Base) => Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+function readBy(db: Db, orgId: string, userId: string) {
+  return db.selectFrom('disclosure_reads').select('disclosure_id').where('org_id', '=', orgId).where('user_id', '=', userId);
+}
+
+export const disclosuresRepo = {
+  async list(db: Db, orgId: string, f: DisclosureListQuery): Promise<{ rows: DisclosureRow[]; total: number }> {
+    let q = withNames(db, orgId);
+    if (f.state) q = q.where('d.state', '=', f.state);
+    if (f.returned) q = q.where('d.state', '=', 'draft').where('d.returned', '=', 1);
+    if (f.categoryId) q = q.where('d.category_id', '=', f.categoryId);
+    if (f.issueId) q = q.where('d.issue_id', '=', f.issueId);
+    if (f.audience) q = q.where('d.audience', '=', f.audience);
+    if (f.q) q = q.where('d.title', 'like', `%${f.q}%`);
+    const rows = await display(q)
+      .orderBy('d.updated_at', 'desc')
+      .orderBy('d.id', 'desc')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute();
+    return { rows, total: await total(q) };
+  },
+
+  async feed(db: Db, orgId: string, scope: ReaderScope, userId: string, f: FeedQuery) {
+    let q = live(withNames(db, orgId), scope);
+    const unread = await total(q.where('d.id', 'not in', readBy(db, orgId, userId)));
+    if (f.categoryId) q = q.where('d.category_id', '=', f.categoryId);
+    const rows = await display(newestFirst(q))
+      .select((eb) => eb('d.id', 'in', readBy(db, orgId, userId)).as('is_read'))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute();
+    return { rows, total: await total(q), unread };
+  },
+
+  unread: (db: Db, orgId: string, scope: ReaderScope, userId: string) => total(live(withNames(db, orgId), scope).where('d.id', 'not in', readBy(db, orgId, userId))),
+
+  find: (db: Db, orgId: string, id: string): Promise<DisclosureRow | undefined> => display(withNames(db, orgId).where('d.id', '=', id)).executeTakeFirst(),
+  findLive: (db: Db, orgId: string, id: string, scope: ReaderScope): Promise<DisclosureRow | undefined> =>
+    display(live(withNames(db, orgId), scope).where('d.id', '=', id)).executeTakeFirst(),
+
+  ofIssue: (db: Db, orgId: string, issueId: string): Promise<DisclosureRow[]> => display(boardOrder(withNames(db, orgId).where('d.issue_id', '=', issueId))).execute(),
+  liveOfIssue: (db: Db, orgId: string, issueId: string, scope: ReaderScope): Promise<DisclosureRow[]> =>
+    display(boardOrder(live(withNames(db, orgId), scope).where('d.issue_id', '=', issueId))).execute(),
+
+  async publicList(db: Db, orgId: string, today: string, page: { page: number; pageSize: number }) {
+    const q = live(withNames(db, orgId), { today, audiences: ['public'] });
+    const rows = await display(newestFirst(q)).limit(page.pageSize).offset((page.page - 1) * page.pageSize).execute();
+    return { rows, total: await total(q) };
+  },
+
+  /** Items published in [from, to), for the year's figures. */
+  publishedIn: (db: Db, orgId: string, from: string, to: string) =>
+    db.selectFrom('disclosures').select(['id', 'category_id']).where('org_id', '=', orgId).where('published_at', '>=', from).where('published_at', '<', to).execute(),
+
+  /** 资料份数: files attached to each of these items (the files module's table, read only). */
+  async attachmentCounts(db: Db, orgId: string, ids: string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('files')
+      .select(['owner_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('org_id', '=', orgId)
+      .where('owner_kind', '=', 'disclosure')
+      .where('owner_id', 'in', ids)
+      .groupBy('owner_id')
+      .execute();
+    return new Map(rows.map((r) => [r.owner_id, Number(r.n)]));
+  },
+
+  insert: (db: Db, row: DisclosuresTable) => db.insertInto('disclosures').values(row).execute(),
+  update: (db: Db, orgId: string, id: string, patch: Partial<DisclosuresTable>) => db.updateTable('disclosures').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute(),
+  /** Moves every item of an issue from one state to another (publication). */
+  setIssueState: (db: Db, orgId: string, issueId: string, from: string, patch: Partial<DisclosuresTable>) =>
+    db.updateTable('disclosures').set(patch).where('org_id', '=', orgId).where('issue_id', '=', issueId).where('state', '=', from).execute(),
+
+  /** Deletes a draft with its history (a draft has no readers, receipts or questions). */
+  async removeDraft(db: Db, orgId: string, id: string): Promise<void> {
+    await db.deleteFrom('disclosure_events').where('org_id', '=', orgId).where('disclosure_id', '=', id).execute();
+    await db.deleteFrom('disclosures').where('org_id', '=', orgId).where('id', '=', id).where('state', '=', 'draft').execute();
+  },
+
+  events: (db: Db, orgId: string, id: string) =>
+    db.selectFrom('disclosure_events').selectAll().where('org_id', '=', orgId).where('disclosure_id', '=', id).orderBy('at').orderBy('id').execute(),
+  insertEvents: (db: Db, rows: DisclosureEventsTable[]) => (rows.length ? db.insertInto('disclosure_events').values(rows).execute() : Promise.resolve()),
+  /** Accounts that wrote or edited the item: none of them may approve it. */
+  writers: async (db: Db, orgId: string, id: string): Promise<string[]> =>
+    (
+      await db
+        .selectFrom('disclosure_events')
+        .select('user_id')
+        .distinct()
+        .where('org_id', '=', orgId)
+        .where('disclosure_id', '=', id)
+        .where('action', 'in', ['create', 'update'])
+        .execute()
+    )
+      .map((r) => r.user_id)
+      .filter((u): u is string => !!u),
+};

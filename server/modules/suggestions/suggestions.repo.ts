@@ -1,0 +1,145 @@
+import { sql } from 'kysely';
+import type { SuggestionListQuery } from '../../../common/suggestions';
+import type { Db, Dialect } from '../../db/database';
+import type { SuggestionMessagesTable, SuggestionsTable } from '../../db/tables';
+
+/** Which mailboxes an account answers: the principal's, the union's, some departments'. */
+export interface Handling {
+  principal: boolean;
+  union: boolean;
+  departments: string[];
+}
+
+function withNames(db: Db, orgId: string) {
+  return db
+    .selectFrom('suggestions as s')
+    .leftJoin('departments as d', 'd.id', 's.department_id')
+    .leftJoin('users as w', 'w.id', 's.writer_user_id')
+    .leftJoin('members as wm', 'wm.id', 'w.member_id')
+    .where('s.org_id', '=', orgId);
+}
+type Base = ReturnType<typeof withNames>;
+
+const display = (q: Base) =>
+  q
+    .selectAll('s')
+    .select((eb) => [
+      'd.name as department_name',
+      eb.fn.coalesce('wm.name', 'w.username').as('writer_name'),
+      eb
+        .selectFrom('suggestion_messages as m')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('m.suggestion_id', '=', 's.id')
+        .where('m.author_kind', '=', 'handler')
+        .as('replies'),
+    ]);
+export type SuggestionRow = SuggestionsTable & { department_name: string | null; writer_name: string | null; replies: number | string | null };
+
+/** The mail an account handles; nothing when it handles none. */
+function handledBy(q: Base, h: Handling): Base | null {
+  if (!h.principal && !h.union && h.departments.length === 0) return null;
+  return q.where((eb) =>
+    eb.or([
+      ...(h.principal ? [eb('s.addressee', '=', 'principal')] : []),
+      ...(h.union ? [eb('s.addressee', '=', 'union')] : []),
+      ...(h.departments.length ? [eb('s.department_id', 'in', h.departments)] : []),
+    ]),
+  );
+}
+
+async function paged(q: Base, page: number, pageSize: number, order: 'received' | 'wall'): Promise<{ rows: SuggestionRow[]; total: number }> {
+  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const sorted = order === 'wall' ? display(q).orderBy('s.wall_on', 'desc') : display(q).orderBy('s.received_on', 'desc');
+  const rows = await sorted
+    .orderBy('s.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { rows: rows as SuggestionRow[], total: Number(total) };
+}
+
+export const suggestionsRepo = {
+  insert: (db: Db, row: SuggestionsTable) => db.insertInto('suggestions').values(row).execute(),
+
+  find: async (db: Db, orgId: string, id: string): Promise<SuggestionRow | undefined> =>
+    (await display(withNames(db, orgId).where('s.id', '=', id)).executeTakeFirst()) as SuggestionRow | undefined,
+
+  /**
+   * The one lookup without an organisation: a receipt code is all a public caller has, and its hash is
+   * unique across every school. The row found then scopes everything else.
+   */
+  findByReceipt: (db: Db, receiptHash: string) => db.selectFrom('suggestions').select(['id', 'org_id']).where('receipt_hash', '=', receiptHash).executeTakeFirst(),
+
+  update: (db: Db, orgId: string, id: string, patch: Partial<SuggestionsTable>) =>
+    db.updateTable('suggestions').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute(),
+
+  /** The handler's inbox: the mailboxes they answer, filtered. */
+  inbox(db: Db, orgId: string, h: Handling, f: SuggestionListQuery, overdueBefore: string) {
+    let q = handledBy(withNames(db, orgId), h);
+    if (!q) return Promise.resolve({ rows: [] as SuggestionRow[], total: 0 });
+    if (f.status) q = q.where('s.status', '=', f.status);
+    if (f.category) q = q.where('s.category', '=', f.category);
+    if (f.to === 'principal' || f.to === 'union') q = q.where('s.addressee', '=', f.to);
+    else if (f.to) q = q.where('s.department_id', '=', f.to);
+    if (f.overdue) q = q.where('s.answered_on', 'is', null).where('s.status', '!=', 'closed').where('s.received_on', '<', overdueBefore);
+    if (f.q) {
+      const like = `%${f.q}%`;
+      q = q.where((eb) => eb.or([eb('s.title', 'like', like), eb('s.content', 'like', like)]));
+    }
+    return paged(q, f.page, f.pageSize, 'received');
+  },
+
+  /** A named writer's own suggestions (anonymous ones have no writer to find them by). */
+  mine: (db: Db, orgId: string, userId: string, page: number, pageSize: number) => paged(withNames(db, orgId).where('s.writer_user_id', '=', userId), page, pageSize, 'received'),
+
+  wall: (db: Db, orgId: string, page: number, pageSize: number) => paged(withNames(db, orgId).where('s.wall_on', 'is not', null), page, pageSize, 'wall'),
+
+  /** Received within [from, to) (local dates), for the figures. */
+  forPeriod: (db: Db, orgId: string, from: string, to: string) =>
+    db
+      .selectFrom('suggestions as s')
+      .leftJoin('departments as d', 'd.id', 's.department_id')
+      .select(['s.addressee', 's.department_id', 'd.name as department_name', 's.category', 's.received_on', 's.answered_on'])
+      .where('s.org_id', '=', orgId)
+      .where('s.received_on', '>=', from)
+      .where('s.received_on', '<', to)
+      .execute(),
+
+  messages: (db: Db, orgId: string, suggestionId: string) =>
+    db.selectFrom('suggestion_messages').selectAll().where('org_id', '=', orgId).where('suggestion_id', '=', suggestionId).orderBy('seq').execute(),
+
+  /** Appends to a thread: its position is the thread's next, whoever writes. */
+  async insertMessage(db: Db, row: Omit<SuggestionMessagesTable, 'seq'>): Promise<void> {
+    const last = await db.selectFrom('suggestion_messages').select((eb) => eb.fn.max('seq').as('seq')).where('suggestion_id', '=', row.suggestion_id).executeTakeFirst();
+    await db.insertInto('suggestion_messages').values({ ...row, seq: Number(last?.seq ?? 0) + 1 }).execute();
+  },
+
+  proposal: (db: Db, orgId: string, id: string) => db.selectFrom('proposals').select(['id', 'title']).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
+
+  /** Every school's anonymous news still waiting for its notice (the nightly job runs for all). */
+  pendingNotices: (db: Db) =>
+    db.selectFrom('suggestions').select(['id', 'org_id', 'title', 'addressee', 'department_id', 'notice_kind', 'notice_on']).where('notice_kind', 'is not', null).execute(),
+
+  clearNotice: (db: Db, orgId: string, id: string) => db.updateTable('suggestions').set({ notice_kind: null, notice_on: null }).where('org_id', '=', orgId).where('id', '=', id).execute(),
+
+  /**
+   * PostgreSQL keeps rows in the order they were written and stamps each with its transaction id, which
+   * counts like a clock. Deleting and re-inserting a school's anonymous rows in key order, in one
+   * transaction, leaves every one of them with the same stamp and a position given by its random key.
+   */
+  async rewriteAnonymous(db: Db, orgId: string): Promise<void> {
+    const anonymous = db.selectFrom('suggestions').select('id').where('org_id', '=', orgId).where('anonymous', '=', 1);
+    const rows = await db.selectFrom('suggestions').selectAll().where('org_id', '=', orgId).where('anonymous', '=', 1).orderBy('id').execute();
+    const messages = await db.selectFrom('suggestion_messages').selectAll().where('org_id', '=', orgId).where('suggestion_id', 'in', anonymous).orderBy('suggestion_id').orderBy('id').execute();
+    await db.deleteFrom('suggestion_messages').where('org_id', '=', orgId).where('suggestion_id', 'in', anonymous).execute();
+    await db.deleteFrom('suggestions').where('org_id', '=', orgId).where('anonymous', '=', 1).execute();
+    for (let i = 0; i < rows.length; i += 200) await db.insertInto('suggestions').values(rows.slice(i, i + 200)).execute();
+    for (let i = 0; i < messages.length; i += 200) await db.insertInto('suggestion_messages').values(messages.slice(i, i + 200)).execute();
+  },
+
+  /** Outside any transaction: drop dead row versions (PostgreSQL) or fold the WAL into the file (SQLite). */
+  async compact(db: Db, dialect: Dialect): Promise<void> {
+    if (dialect === 'postgres') await sql`vacuum suggestions, suggestion_messages`.execute(db);
+    else await sql`pragma wal_checkpoint(truncate)`.execute(db);
+  },
+};

@@ -1,0 +1,21 @@
+import { App } from 'antd';
+import { toasted } from '../../app/notify';
+import { useT } from '../../i18n';
+
+/**
+ * "Delete / remove this?" with a red OK button. A refusal (the server says why, e.g. the session has
+ * attendance) shows as the usual toast; `onOk` resolves only after success.
+ */
+export function useConfirmDanger() {
+  const t = useT();
+  const { modal } = App.useApp();
+  return ({ title, content, okText, onOk }: { title: string; content?: string; okText: string; onOk: () => Promise<unknown> }) =>
+    modal.confirm({
+      title,
+      content,
+      okText,
+      okButtonProps: { danger: true, 'data-testid': 'confirm-ok' },
+      cancelText: t('common.cancel'),
+      onOk: () => toasted(onOk()),
+    });
+}
