@@ -37,5 +37,5 @@ describe.each(targets)('bench on $dialect', (t) => {
     expect(run.bursts.map((b) => b.stored === b.sent && b.accepted === b.sent)).toEqual(run.bursts.map(() => true));
     expect(burstsTable([run])).toContain('none lost');
     expect(run.explains.length).toBeGreaterThan(3);
-  }, 60_000);
+  }, 120_000);
 });
