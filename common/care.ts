@@ -50,8 +50,6 @@ export const CAP_OF: Record<CareType, { key: CapKey; per: 'event' | 'year' } | n
   festival: { key: 'festivalPerYear', per: 'year' },
   other: null,
 };
-/** Types whose yearly cap is shared: every festival record counts toward festivalPerYear. */
-export const sameCapTypes = (type: CareType): CareType[] => CARE_TYPES.filter((t) => CAP_OF[t]?.key === CAP_OF[type]?.key && CAP_OF[type] !== null);
 
 /**
  * The same illness: the reason text in NFKC (full-width letters and digits fold to half-width),

@@ -194,7 +194,7 @@ export interface DisclosureQuestion {
 
 export interface Disclosure extends DisclosureListItem {
   content: string;
-  /** Whether the caller has read it (always true for the committee's own view). */
+  /** Whether the caller has read it (a read receipt exists). */
   read: boolean;
   /** In the reader's view now (published, inside its period). */
   live: boolean;

@@ -9,9 +9,9 @@ import { demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, shot, SHO
 // Congress day (JOURNEYS.md): the clerk sets up a session, a delegate checks in and votes from the
 // phone while the projector follows live; the vote closes with its threshold and verdict; the record downloads.
 
-
-
 const text = (page: Page, testId: string) => page.getByTestId(testId).first().innerText();
+/** For what follows a click: the server and the browser share two cores with the test run. */
+const SLOW = { timeout: 15_000 };
 const MARK_ALL = '全部标记出席';
 
 describe('congress day in Chromium', () => {
@@ -22,7 +22,7 @@ describe('congress day in Chromium', () => {
     const clerk = await clerkContext.newPage();
     await signIn(clerk, 'chair');
     await clerk.goto('/congress');
-    await expect.poll(() => clerk.getByText('第五届').first().isVisible()).toBe(true);
+    await expect.poll(() => clerk.getByText('第五届').first().isVisible(), SLOW).toBe(true);
     await shot(clerk, 'congress-01-home');
     await expectAccessible(clerk, 'congress home');
 
@@ -35,7 +35,7 @@ describe('congress day in Chromium', () => {
     await clerk.getByTestId('session-save').click();
     await clerk.waitForURL(/\/congress\/sessions\/[^/]+$/);
     const sessionId = clerk.url().split('/').pop()!;
-    await expect.poll(() => clerk.getByTestId('quorum').isVisible()).toBe(true);
+    await expect.poll(() => clerk.getByTestId('quorum').isVisible(), SLOW).toBe(true);
 
     // The projector, on its own screen.
     const screenContext = await newContext(env.browser, { width: 1920, height: 1080 }, env.demo.url);
@@ -110,17 +110,17 @@ describe('congress day in Chromium', () => {
 
     // Edit the coming session's place.
     await clerk.goto(`/congress/sessions/${next}`);
-    await expect.poll(() => text(clerk, 'attendance-expected')).toBe('45');
+    await expect.poll(() => text(clerk, 'attendance-expected'), SLOW).toBe('45');
     await clerk.getByTestId('session-edit').click();
     const dialog = clerk.getByRole('dialog');
     await dialog.getByTestId('session-place').fill('学校礼堂（东楼三层）');
     await dialog.screenshot({ path: path.join(SHOTS, 'congress-07a-edit-session.png') });
     await dialog.getByTestId('session-save').click();
-    await expect.poll(() => clerk.locator('.cx-subtitle').innerText()).toContain('学校礼堂（东楼三层）');
+    await expect.poll(() => clerk.locator('.cx-subtitle').innerText(), SLOW).toContain('学校礼堂（东楼三层）');
 
     // Three delegates sent a 请假条: select them and mark them on leave at once.
     for (const box of (await clerk.locator('.ant-table-tbody .ant-checkbox-input').all()).slice(0, 3)) await box.check();
-    await expect.poll(() => clerk.getByTestId('attendance-bulk').innerText()).toContain('已选 3 人');
+    await expect.poll(() => clerk.getByTestId('attendance-bulk').innerText(), SLOW).toContain('已选 3 人');
     await clerk.getByTestId('attendance-bulk-leave').click();
     await expect.poll(() => text(clerk, 'attendance-leave'), { timeout: 5_000 }).toBe('3');
     expect(await text(clerk, 'attendance-expected')).toBe('42');
@@ -148,10 +148,10 @@ describe('congress day in Chromium', () => {
     await draft.getByTestId('vote-edit').click();
     await clerk.getByTestId('vote-title').fill('关于调整作息时间的决议');
     await clerk.getByTestId('vote-save').click();
-    await expect.poll(() => draft.locator('h3').innerText()).toBe('关于调整作息时间的决议');
+    await expect.poll(() => draft.locator('h3').innerText(), SLOW).toBe('关于调整作息时间的决议');
     await shot(clerk, 'congress-08-draft-vote');
     await draft.getByTestId('vote-open').click();
-    await expect.poll(() => clerk.locator('[data-testid="vote-card"][data-status="open"]').count()).toBe(1);
+    await expect.poll(() => clerk.locator('[data-testid="vote-card"][data-status="open"]').count(), SLOW).toBe(1);
 
     // The delegate opens 教代会 on the phone: today's session, checked in, the agenda, the vote to cast.
     const phoneContext = await newContext(env.browser, PHONE, env.demo.url);
@@ -168,11 +168,11 @@ describe('congress day in Chromium', () => {
     const pending = phone.getByTestId('request').first();
     expect(await pending.getByTestId('request-signers').innerText()).toBe('已有 6 人签名，需 15 人');
     await pending.getByTestId('request-sign').click();
-    await expect.poll(() => pending.getByTestId('request-signers').innerText()).toBe('已有 7 人签名，需 15 人');
+    await expect.poll(() => pending.getByTestId('request-signers').innerText(), SLOW).toBe('已有 7 人签名，需 15 人');
     await phone.getByTestId('request-new').click();
     await phone.getByTestId('request-reason').fill('建议召开临时会议，讨论教职工体检方案');
     await phone.getByTestId('request-save').click();
-    await expect.poll(() => phone.getByTestId('request').count()).toBe(2);
+    await expect.poll(() => phone.getByTestId('request').count(), SLOW).toBe(2);
     await shot(phone, 'congress-09a-phone-requests');
     await phone.getByTestId('next-vote-now').click();
     await phone.getByTestId('choice-no').click();
@@ -189,6 +189,23 @@ describe('congress day in Chromium', () => {
       await shot(big, `congress-10-zoom200-${name}`);
       await expectNoSidewaysScroll(big);
     }
+    // A session created by mistake, with nothing recorded yet, is deleted and the clerk is back home.
+    await clerk.goto('/congress');
+    await clerk.getByTestId('congress-new-session').click();
+    await clerk.getByTestId('session-name').fill('误建的会议');
+    await clerk.getByTestId('session-date').click();
+    await clerk.getByTestId('session-date').fill('2030-01-10');
+    await clerk.keyboard.press('Enter');
+    await clerk.getByTestId('session-save').click();
+    await clerk.waitForURL(/\/congress\/sessions\/[^/]+$/);
+    await expect.poll(() => text(clerk, 'attendance-expected'), SLOW).toBe('45');
+    await clerk.getByTestId('session-delete').click();
+    await clerk.getByTestId('confirm-ok').click();
+    await clerk.waitForURL((u) => u.pathname === '/congress');
+    await expect.poll(() => clerk.locator('.ant-message').innerText(), SLOW).toContain('已删除：误建的会议');
+    await expect.poll(() => clerk.getByText('第五届第三次会议').first().isVisible(), SLOW).toBe(true);
+    // The home page may first show its cached list; the refetch on arrival drops the deleted session.
+    await expect.poll(() => clerk.getByRole('link', { name: '误建的会议', exact: true }).count(), SLOW).toBe(0);
     for (const c of [clerkContext, phoneContext, zoomed]) await c.close();
   });
 
@@ -212,7 +229,7 @@ describe('congress day in Chromium', () => {
       for (const [name, path] of pages) {
         await page.goto(path);
         await page.locator('h1').first().waitFor();
-        await expect.poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
+        await expect.poll(() => page.locator('.ant-spin-spinning').count(), SLOW).toBe(0);
         if (size === PHONE) await expectNoSidewaysScroll(page);
         await expectAccessible(page, `${name} (en, ${size.width}px)`);
         if (name === 'session' || name === 'vote') await shot(page, `congress-11-en-${size.width}-${name}`);

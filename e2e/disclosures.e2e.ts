@@ -184,7 +184,7 @@ describe('校务公开 in Chromium', () => {
     const last = (month >= 9 ? year : year - 1) - 1;
     await desk.goto(`/disclosures/stats?year=${last}`);
     await expect.poll(() => desk.getByTestId('disclosure-stats-summary').innerText(), { timeout: 10_000 }).toContain('共出 6 期');
-    expect(await desk.getByTestId('disclosure-stats-summary').innerText()).toContain('21 项内容');
+    expect(await desk.getByTestId('disclosure-stats-summary').innerText()).toContain('21 项内容，公布资料 40 份');
     await shot(desk, 'disclosures-13-stats');
     await expectAccessible(desk, 'figures');
     await desk.goto('/disclosures/manage');

@@ -8,6 +8,7 @@ import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { startServer, type Running } from '../server/start';
+import { seedDemoCare } from '../scripts/demo/care';
 import { seedDemoCongress } from '../scripts/demo/congress';
 import { seedDemoDisclosures } from '../scripts/demo/disclosures';
 import { seedDemoProposals } from '../scripts/demo/proposals';
@@ -50,6 +51,7 @@ export async function startDemo(): Promise<Running & { dir: string }> {
   await seedDemoProposals(database, congress.pastSessionId, congress.nextSessionId);
   await seedDemoSuggestions(database);
   await seedDemoDisclosures(database);
+  await seedDemoCare(database);
   await database.close();
   const running = await startServer(loadConfig({ DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'warn', WEB_DIST: dist }));
   return { ...running, dir };

@@ -4,6 +4,7 @@ import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { startServer, stopOnSignals } from '../server/start';
+import { seedDemoCare } from './demo/care';
 import { seedDemoCongress } from './demo/congress';
 import { seedDemoDisclosures } from './demo/disclosures';
 import { seedDemoProposals } from './demo/proposals';
@@ -22,6 +23,7 @@ const congress = await seedDemoCongress(database, demo);
 await seedDemoProposals(database, congress.pastSessionId, congress.nextSessionId);
 await seedDemoSuggestions(database);
 await seedDemoDisclosures(database);
+demo.accounts.push(...(await seedDemoCare(database)));
 await database.close();
 
 const running = await startServer(config);

@@ -9,7 +9,7 @@ import { createOrgsService } from '../../server/modules/orgs/orgs.service';
 import { insertUser } from '../../server/modules/users/users.service';
 import { hashPassword } from '../../server/lib/passwords';
 import { seeded } from './random';
-import { DEMO_PASSWORD, type DemoAccount, type DemoSchool } from './school';
+import { DEMO_PASSWORD, type DemoAccount } from './school';
 
 // A year of 慰问 at the demo school, recorded through the real service (so every cap is checked and
 // every payment posts to the ledger): hospital stays (two still in hospital), births, weddings, a
@@ -26,28 +26,31 @@ const lastOccurrence = (f: Festival, today: string) => {
   return d && d <= today ? d : festivalDate(f, year - 1)!;
 };
 
-export async function seedDemoCare(database: Database, school: DemoSchool): Promise<DemoAccount[]> {
+/** Runs after seedDemoSchool; answers the two accounts it adds, for the demo's account list. */
+export async function seedDemoCare(database: Database): Promise<DemoAccount[]> {
   const { db } = database;
   const rng = seeded(20251001);
   const orgs = createOrgsService(db);
   const care = createCareService(database, orgs);
   const funds = createFundsService(db, orgs);
-  const actor = { orgId: school.schoolId, userId: null, name: '演示数据' };
+  const auth = createAuthService(db, 1);
+  const as = async (name: string): Promise<SessionUser> => (await auth.login(name, DEMO_PASSWORD, null)).result.user;
+  const schoolId = (await as('committee')).org.id;
+  // The roster in 工号 order: 128 teachers, 14 staff, 8 workers, then 35 retirees (scripts/demo/school.ts).
+  const m = (await db.selectFrom('members').select('id').where('org_id', '=', schoolId).orderBy('employee_no').execute()).map((r) => r.id);
+  const actor = { orgId: schoolId, userId: null, name: '演示数据' };
   const hash = await hashPassword(DEMO_PASSWORD);
   const accounts: (DemoAccount & { member: number })[] = [
     { username: 'treasurer', role: 'treasurer', who: '财务委员', member: 20 },
     { username: 'auditor', role: 'auditor', who: '经费审查委员', member: 40 },
   ];
   for (const a of accounts) {
-    await insertUser(db, actor, { username: a.username, password: DEMO_PASSWORD, memberId: school.memberIds[a.member], roles: [a.role], mustChangePassword: false }, hash);
+    await insertUser(db, actor, { username: a.username, password: DEMO_PASSWORD, memberId: m[a.member], roles: [a.role], mustChangePassword: false }, hash);
   }
-  const auth = createAuthService(db, 1);
-  const as = async (name: string): Promise<SessionUser> => (await auth.login(name, DEMO_PASSWORD, null)).result.user;
   const [committee, chair, treasurer] = [await as('committee'), await as('chair'), await as('treasurer')];
 
   const today = localDate();
   const year = Number(today.slice(0, 4));
-  const m = school.memberIds;
   const teacher = () => m[rng.int(0, 127)];
   const retirees = m.slice(150);
   const record = (input: Omit<CareRecordInput, 'amount'> & { amount: number }, by = committee) => care.record(by, input, 'zh');
@@ -123,7 +126,7 @@ export async function seedDemoCare(database: Database, school: DemoSchool): Prom
   for (const idx of [168, 175]) await record({ memberId: m[idx], type: 'retirement', date: `${year}-0${rng.int(1, 7)}-28`, amount: 100_000, form: 'goods', item: '纪念品与相册' });
 
   // Birthday cakes for staff whose birthday has come this year.
-  const born = await db.selectFrom('members').select(['id', 'birth_date']).where('org_id', '=', school.schoolId).where('status', '=', 'active').execute();
+  const born = await db.selectFrom('members').select(['id', 'birth_date']).where('org_id', '=', schoolId).where('status', '=', 'active').execute();
   for (const b of born.filter((x) => x.birth_date && `${year}${x.birth_date.slice(4)}` < today).slice(0, 40)) {
     if (rng.chance(0.5)) await record({ memberId: b.id, type: 'birthday', date: `${year}${b.birth_date!.slice(4)}`, amount: 20_000, form: 'goods', item: '生日蛋糕券' });
   }

@@ -190,7 +190,8 @@ async function backdate(
   for (const issue of issues) {
     await sql`update disclosure_issues set school_year = ${year}, created_at = ${at(dayAfter(issue.date, -10))}, published_at = ${at(issue.date)}, updated_at = ${at(issue.date)} where id = ${issue.id}`.execute(db);
   }
-  // Names written while the workflow ran say this 学年; they were last year's.
+  // Numbers and names given out while the workflow ran belong to this 学年; they were last year's.
+  await sql`update disclosure_issue_counters set school_year = ${year} where org_id = ${orgId} and school_year = ${year + 1}`.execute(db);
   const [was, is] = [`${year + 1}学年`, `${year}学年`];
   await sql`update disclosure_events set comment = replace(comment, ${was}, ${is}) where org_id = ${orgId} and action = 'publish'`.execute(db);
   await sql`update notifications set title = replace(title, ${was}, ${is}), body = replace(body, ${was}, ${is}) where org_id = ${orgId} and kind = 'disclosure.published'`.execute(db);
@@ -202,6 +203,7 @@ async function backdate(
     for (const e of when) await sql`update disclosure_events set at = ${e.at} where id = ${e.id}`.execute(db);
     const of = (action: string) => when.filter((e) => e.action === action).pop()?.at ?? null;
     const to = item.days === null ? null : dayAfter(date, item.days);
+    await sql`update files set created_at = ${when[0].at} where org_id = ${orgId} and owner_kind = 'disclosure' and owner_id = ${id}`.execute(db);
     await sql`update disclosures set created_at = ${when[0].at}, submitted_at = ${of('submit')}, reviewed_at = ${of('approve')}, published_at = ${at(date)}, updated_at = ${at(date)}, visible_from = ${date}, visible_to = ${to} where id = ${id}`.execute(db);
     const reads = await sql<{ user_id: string }>`select user_id from disclosure_reads where disclosure_id = ${id}`.execute(db);
     for (const r of reads.rows) await sql`update disclosure_reads set read_at = ${at(dayAfter(date, rng.int(0, 14)), rng.int(0, 8))} where disclosure_id = ${id} and user_id = ${r.user_id}`.execute(db);

@@ -239,6 +239,7 @@ export interface Tables {
   files: FilesTable;
   disclosure_categories: DisclosureCategoriesTable;
   disclosure_issues: DisclosureIssuesTable;
+  disclosure_issue_counters: DisclosureIssueCountersTable;
   disclosures: DisclosuresTable;
   disclosure_events: DisclosureEventsTable;
   disclosure_reads: DisclosureReadsTable;
@@ -401,6 +402,11 @@ export interface DisclosureIssuesTable {
   published_by: string | null;
   created_at: string;
   updated_at: string;
+}
+export interface DisclosureIssueCountersTable {
+  org_id: string;
+  school_year: number;
+  last: number;
 }
 export interface DisclosuresTable {
   id: string;

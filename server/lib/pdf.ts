@@ -109,7 +109,7 @@ const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 50;
 
 /** A titled A4 table that repeats its header on every page, numbered 第 n 页 / 共 N 页. */
-export function tablePdf(spec: TablePdf): Promise<Buffer> {
+export async function tablePdf(spec: TablePdf): Promise<Buffer> {
   const font = cjkFont();
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: spec.title, Creator: '同心 Tongxin' } });
   doc.registerFont('cjk', read(font.path), font.face);

@@ -18,8 +18,7 @@ export async function m0008_disclosures(db: Kysely<any>, _dialect: Dialect): Pro
     .execute();
   await db.schema.createIndex('disclosure_categories_name').unique().on('disclosure_categories').columns(['org_id', 'name']).execute();
 
-  // Numbered afresh each 学年 (2025学年第1期…), unique per school and year: two committee members
-  // opening an issue at once get 第7期 and 第8期.
+  // Numbered afresh each 学年 (2025学年第1期…), unique per school and year.
   await db.schema
     .createTable('disclosure_issues')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -34,6 +33,15 @@ export async function m0008_disclosures(db: Kysely<any>, _dialect: Dialect): Pro
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('disclosure_issues_number').unique().on('disclosure_issues').columns(['org_id', 'school_year', 'number']).execute();
+  // The last number given out per school and 学年, taken with one atomic upsert: concurrent requests
+  // queue on this row instead of racing for max(number) + 1.
+  await db.schema
+    .createTable('disclosure_issue_counters')
+    .addColumn('org_id', 'text', (c) => c.notNull())
+    .addColumn('school_year', 'integer', (c) => c.notNull())
+    .addColumn('last', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('disclosure_issue_counters_pk', ['org_id', 'school_year'])
+    .execute();
 
   await db.schema
     .createTable('disclosures')

@@ -106,10 +106,6 @@ export const careRepo = {
     return { rows, total: Number(total) };
   },
 
-  /** Money recorded per year, void records left out (the ledger must match it). */
-  yearSum: async (db: Db, orgId: string, year: number): Promise<number> =>
-    Number((await db.selectFrom('care_records').select(sumOf('amount').as('n')).where('org_id', '=', orgId).where('year', '=', year).where('voided_at', 'is', null).executeTakeFirstOrThrow()).n),
-
   insertBatch: (db: Db, row: CareBatchesTable) => db.insertInto('care_batches').values(row).execute(),
   findBatch: (db: Db, orgId: string, id: string) => db.selectFrom('care_batches').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
   listBatches: (db: Db, orgId: string, year: number) =>

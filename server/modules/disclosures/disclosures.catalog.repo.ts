@@ -50,6 +50,21 @@ export const catalogRepo = {
     return q.orderBy('i.school_year', 'desc').orderBy('i.number', 'desc').execute();
   },
   findIssue: (db: Db, orgId: string, id: string) => db.selectFrom('disclosure_issues').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
+  /** Takes the year's next issue number: one atomic upsert, so concurrent callers get consecutive numbers. */
+  nextIssueNumber: async (db: Db, orgId: string, schoolYear: number): Promise<number> =>
+    Number(
+      (
+        await db
+          .insertInto('disclosure_issue_counters')
+          .values({ org_id: orgId, school_year: schoolYear, last: 1 })
+          .onConflict((oc) => oc.columns(['org_id', 'school_year']).doUpdateSet((eb) => ({ last: eb('disclosure_issue_counters.last', '+', 1) })))
+          .returning('last')
+          .executeTakeFirstOrThrow()
+      ).last,
+    ),
+  /** Gives the number back when the year's latest issue is deleted, so numbers stay consecutive. */
+  releaseIssueNumber: (db: Db, orgId: string, schoolYear: number, number: number) =>
+    db.updateTable('disclosure_issue_counters').set({ last: number - 1 }).where('org_id', '=', orgId).where('school_year', '=', schoolYear).where('last', '=', number).execute(),
   lastIssueNumber: async (db: Db, orgId: string, schoolYear: number) =>
     Number(
       (await db.selectFrom('disclosure_issues').select((eb) => eb.fn.max<number>('number').as('n')).where('org_id', '=', orgId).where('school_year', '=', schoolYear).executeTakeFirst())?.n ?? 0,

@@ -17,15 +17,6 @@ import { expectOpenIssue, issueName, oversees, readerScope, todayOf, toIssue, to
 // 公开栏, and as the seed's summary counts “已办到第六期” for its year), and published together — every
 // item of an issue approved by the 监督小组 first, then all of them visible at the same moment.
 
-/** How many times creating an issue retries when another one took the same number at the same moment. */
-const NUMBER_ATTEMPTS = 5;
-
-/** A unique-index clash on either database (the issue number was taken by a concurrent request). */
-const isUniqueViolation = (e: unknown) => {
-  const code = String((e as { code?: unknown } | null)?.code ?? '');
-  return code === '23505' || code.startsWith('SQLITE_CONSTRAINT_UNIQUE');
-};
-
 const issueLink = (id: string) => `/disclosures/issues/${id}`;
 
 export function issueActions(db: Db, orgs: OrgsService) {
@@ -47,23 +38,17 @@ export function issueActions(db: Db, orgs: OrgsService) {
       return { items, total: items.length };
     },
 
-    /** Opens the year's next issue: 第(last + 1)期. Two at once get consecutive numbers (unique index, retried). */
+    /** Opens the year's next issue: 第(last + 1)期. Two at once get consecutive numbers (an atomic counter). */
     async create(user: SessionUser, title: string | null | undefined): Promise<DisclosureIssue> {
       const schoolYear = schoolYearOf(await todayOf(orgs, user.org.id));
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await db.transaction().execute(async (trx) => {
-            const number = (await catalogRepo.lastIssueNumber(trx, user.org.id, schoolYear)) + 1;
-            const now = nowIso();
-            const row = { id: newId(), org_id: user.org.id, school_year: schoolYear, number, title: title || null, state: 'draft', published_at: null, published_by: null, created_at: now, updated_at: now };
-            await catalogRepo.insertIssue(trx, row);
-            await auditRepo.record(trx, actorOf(user), { action: 'create', entity: 'disclosure_issue', entityId: row.id, label: issueName(row), after: { schoolYear, number, title: row.title } });
-            return toIssue(row);
-          });
-        } catch (e) {
-          if (!isUniqueViolation(e) || attempt >= NUMBER_ATTEMPTS) throw e;
-        }
-      }
+      return db.transaction().execute(async (trx) => {
+        const number = await catalogRepo.nextIssueNumber(trx, user.org.id, schoolYear);
+        const now = nowIso();
+        const row = { id: newId(), org_id: user.org.id, school_year: schoolYear, number, title: title || null, state: 'draft', published_at: null, published_by: null, created_at: now, updated_at: now };
+        await catalogRepo.insertIssue(trx, row);
+        await auditRepo.record(trx, actorOf(user), { action: 'create', entity: 'disclosure_issue', entityId: row.id, label: issueName(row), after: { schoolYear, number, title: row.title } });
+        return toIssue(row);
+      });
     },
 
     async rename(user: SessionUser, id: string, title: string | null | undefined): Promise<DisclosureIssue> {
@@ -84,6 +69,7 @@ export function issueActions(db: Db, orgs: OrgsService) {
           throw new AppError(409, 'disclosure_issue_not_last', 'err.disclosure_issue_not_last');
         }
         await catalogRepo.deleteIssue(trx, user.org.id, id);
+        await catalogRepo.releaseIssueNumber(trx, user.org.id, issue.school_year, issue.number);
         await auditRepo.record(trx, actorOf(user), { action: 'delete', entity: 'disclosure_issue', entityId: id, label: issueName(issue), before: { schoolYear: issue.school_year, number: issue.number, title: issue.title } });
       });
     },

@@ -89,7 +89,7 @@ export function readerActions(db: Db, orgs: OrgsService) {
       return {
         ...toListItem(row),
         content: row.content,
-        read: read || oversees(user),
+        read,
         live: isLive(row, today),
         questions: visibleQuestions(questions, user),
         ...(oversees(user) ? { history: (await disclosuresRepo.events(db, orgId, id)).map(toEvent) } : {}),

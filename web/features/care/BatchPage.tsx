@@ -146,7 +146,7 @@ export default function BatchPage() {
     { key: 'name', title: t('care.member'), render: (_, r) => `${r.name}（${r.employeeNo}）` },
     { key: 'department', title: t('field.department'), dataIndex: 'department' },
     { key: 'given', title: t('care.givenThisYear'), align: 'right', render: (_, r) => yuan(r.given) },
-    { key: 'problem', title: t('care.problem'), render: (_, r) => (r.problem ? <span className="tx-care-problem">{r.problem}</span> : t('care.ok')) },
+    { key: 'problem', title: t('care.problem'), width: 420, render: (_, r) => (r.problem ? <span className="tx-care-problem">{r.problem}</span> : t('care.ok')) },
     { key: 'remove', title: '', render: (_, r) => <Button size="small" onClick={() => takeOut([r.memberId])} aria-label={`${t('care.remove')} ${r.name}`}>{t('care.remove')}</Button> },
   ];
   const ok = preview ? preview.count - preview.exceeding : 0;

@@ -90,7 +90,7 @@ export default function RecordFormPage() {
             <MemberSelect />
           </Form.Item>
           <Form.Item name="type" label={t('care.type')}>
-            <Select options={options(CARE_TYPES, CARE_TYPE_LABELS)} data-testid="care-form-type" />
+            <Select options={options(CARE_TYPES, CARE_TYPE_LABELS)} onChange={(v: CareType) => v === 'festival' && form.setFieldValue('form', 'goods')} data-testid="care-form-type" />
           </Form.Item>
           {standing.data ? <Standing s={standing.data} type={type} amount={amount} reason={reason} /> : <p className="tx-care-muted">{t('care.pickMember')}</p>}
           <Form.Item name="date" label={t('care.date')} rules={[{ required: true, message: t('care.date') }]} {...dateProps}>

@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Page } from '../../../common/api';
 import type { BatchPreview, CareBatch, CareRecord, CareReminders, CareStanding } from '../../../common/care';
 import { api } from '../../app/api';
 
@@ -36,4 +35,3 @@ export function useCareWrite<B, R>(path: string | ((b: B) => string), method: 'P
 }
 
 export const previewBatch = (body: unknown) => api<BatchPreview>('/api/care/batches/preview', { method: 'POST', body });
-export type { Page };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { App, Button, Tabs } from 'antd';
+import { Button, Tabs } from 'antd';
 import { DeleteOutlined, DesktopOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { Attachments } from '../../components/Attachments';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorState } from '../../components/ErrorState';
@@ -16,7 +16,7 @@ import { LiveStatus } from './LiveStatus';
 import { useDeleteSession } from './mutations';
 import { QuorumBar } from './QuorumBar';
 import { SessionFormModal } from './SessionFormModal';
-import { useConfirmDanger } from './useConfirmDanger';
+import { useDeletePage } from './useConfirmDanger';
 import { useSessionLive } from './useSessionLive';
 import { VotesPanel } from './VotesPanel';
 import './congress.css';
@@ -31,10 +31,8 @@ export default function SessionPage() {
   const session = useSession(id);
   const { live, state } = useSessionLive(id);
   const [params, setParams] = useSearchParams();
-  const navigate = useNavigate();
-  const { message } = App.useApp();
-  const confirm = useConfirmDanger();
   const remove = useDeleteSession(id);
+  const deletePage = useDeletePage(() => remove.mutateAsync());
   const [editing, setEditing] = useState(false);
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'attendance';
 
@@ -42,17 +40,7 @@ export default function SessionPage() {
   if (session.error) return <ErrorState error={session.error} onRetry={() => session.refetch()} />;
   const s = session.data;
   const quorum = live?.quorum ?? s.quorum;
-  const onDelete = () =>
-    confirm({
-      title: t('congress.deleteSession'),
-      content: t('congress.deleteSessionConfirm', { name: s.name }),
-      okText: t('common.delete'),
-      onOk: async () => {
-        await remove.mutateAsync();
-        message.success(t('congress.deletedNamed', { name: s.name }));
-        navigate('/congress', { replace: true });
-      },
-    });
+  const onDelete = () => deletePage({ title: t('congress.deleteSession'), content: t('congress.deleteSessionConfirm', { name: s.name }), name: s.name });
 
   const actions = (
     <>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { App, Button } from 'antd';
+import { Button } from 'antd';
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useCan } from '../../app/auth';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
@@ -14,7 +14,7 @@ import { DelegationsPanel } from './DelegationsPanel';
 import { useDeleteTerm } from './mutations';
 import { RequestsPanel } from './RequestsPanel';
 import { TermFormModal } from './TermFormModal';
-import { useConfirmDanger } from './useConfirmDanger';
+import { useDeletePage } from './useConfirmDanger';
 import './congress.css';
 
 /** /congress/terms/:id — the term's composition, its delegates, its 代表团 and requests for an extra session. */
@@ -22,27 +22,15 @@ export default function TermPage() {
   const { id = '' } = useParams();
   const t = useT();
   const can = useCan();
-  const navigate = useNavigate();
-  const { message } = App.useApp();
-  const confirm = useConfirmDanger();
   const term = useTerm(id);
   const remove = useDeleteTerm(id);
+  const deletePage = useDeletePage(() => remove.mutateAsync());
   const [editing, setEditing] = useState(false);
   if (term.isPending) return <PageSpinner />;
   if (term.error) return <ErrorState error={term.error} onRetry={() => term.refetch()} />;
   const d = term.data;
 
-  const onDelete = () =>
-    confirm({
-      title: t('congress.deleteTerm'),
-      content: t('congress.deleteTermConfirm', { name: d.name }),
-      okText: t('common.delete'),
-      onOk: async () => {
-        await remove.mutateAsync();
-        message.success(t('congress.deletedNamed', { name: d.name }));
-        navigate('/congress', { replace: true });
-      },
-    });
+  const onDelete = () => deletePage({ title: t('congress.deleteTerm'), content: t('congress.deleteTermConfirm', { name: d.name }), name: d.name });
   const actions = can('congress.manage') && (
     <>
       <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)} data-testid="term-edit">

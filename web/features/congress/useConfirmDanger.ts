@@ -1,4 +1,5 @@
 import { App } from 'antd';
+import { useNavigate } from 'react-router';
 import { toasted } from '../../app/notify';
 import { useT } from '../../i18n';
 
@@ -17,5 +18,24 @@ export function useConfirmDanger() {
       okButtonProps: { danger: true, 'data-testid': 'confirm-ok' },
       cancelText: t('common.cancel'),
       onOk: () => toasted(onOk()),
+    });
+}
+
+/** A term's or a session's page deleting itself: confirm, delete, say so, go back to /congress. */
+export function useDeletePage(remove: () => Promise<unknown>) {
+  const t = useT();
+  const confirm = useConfirmDanger();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  return ({ title, content, name }: { title: string; content: string; name: string }) =>
+    confirm({
+      title,
+      content,
+      okText: t('common.delete'),
+      onOk: async () => {
+        await remove();
+        message.success(t('congress.deletedNamed', { name }));
+        navigate('/congress', { replace: true });
+      },
     });
 }

@@ -1,10 +1,9 @@
 import './disclosures.css';
-import { Empty, Select, Spin } from 'antd';
+import { Select } from 'antd';
 import { AuditOutlined, BarChartOutlined, ProfileOutlined, SettingOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import type { FeedItem } from '../../../common/disclosures';
 import { useCan } from '../../app/auth';
-import { ErrorState } from '../../components/ErrorState';
 import { formatTime } from '../../components/format';
 import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
@@ -12,7 +11,7 @@ import { PhonePager } from '../../components/PhonePager';
 import { ToneTag } from '../../components/ToneTag';
 import { useT } from '../../i18n';
 import { useCategories, useFeed } from './api';
-import { AudienceTag, useCategoryName, useIssueLabel } from './parts';
+import { AudienceTag, CardList, useCategoryName, useIssueLabel } from './parts';
 
 const PAGE_SIZE = 20;
 
@@ -98,24 +97,14 @@ export default function DisclosuresPage() {
           options={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: category(c) }))}
         />
       </div>
-      {feed.error ? (
-        <ErrorState error={feed.error} onRetry={() => feed.refetch()} />
-      ) : (
-        <Spin spinning={feed.isFetching}>
-          {feed.data && feed.data.items.length === 0 ? (
-            <Empty description={t('common.empty')} />
-          ) : (
-            <ul className="dx-feed" aria-label={t('disclosures.feed')}>
-              {feed.data?.items.map((i) => (
-                <li key={i.id}>
-                  <FeedCard item={i} />
-                </li>
-              ))}
-            </ul>
-          )}
-          {(feed.data?.total ?? 0) > PAGE_SIZE && <PhonePager page={page} pageSize={PAGE_SIZE} total={feed.data!.total} onChange={(p) => set({ page: String(p) })} />}
-        </Spin>
-      )}
+      <CardList
+        query={feed}
+        items={feed.data?.items}
+        label={t('disclosures.feed')}
+        empty={t('common.empty')}
+        card={(i) => <FeedCard item={i} />}
+        footer={(feed.data?.total ?? 0) > PAGE_SIZE && <PhonePager page={page} pageSize={PAGE_SIZE} total={feed.data!.total} onChange={(p) => set({ page: String(p) })} />}
+      />
     </>
   );
 }

@@ -1,16 +1,15 @@
 import './disclosures.css';
-import { App, Button, Empty, Spin } from 'antd';
+import { App, Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import type { DisclosureIssue } from '../../../common/disclosures';
 import { useCan } from '../../app/auth';
 import { toasted } from '../../app/notify';
-import { ErrorState } from '../../components/ErrorState';
 import { formatTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { useDisclosureWrite, useIssues } from './api';
-import { IssueStateTag, useIssueLabel } from './parts';
+import { CardList, IssueStateTag, useIssueLabel } from './parts';
 
 /** /disclosures/issues: the 第N期 bulletins, newest first (readers: the published ones). */
 export default function IssuesPage() {
@@ -38,36 +37,28 @@ export default function IssuesPage() {
   return (
     <>
       <PageHeader title={t('disclosures.issuesTitle')} back={{ to: '/disclosures', label: t('disclosures.title') }} extra={extra || undefined} />
-      {issues.error ? (
-        <ErrorState error={issues.error} onRetry={() => issues.refetch()} />
-      ) : (
-        <Spin spinning={issues.isFetching}>
-          {issues.data && issues.data.items.length === 0 ? (
-            <Empty description={t('common.empty')} />
-          ) : (
-            <ul className="dx-feed" aria-label={t('disclosures.issuesTitle')}>
-              {issues.data?.items.map((i) => (
-                <li key={i.id}>
-                  <Link to={`/disclosures/issues/${i.id}`} className="dx-feed-item" data-testid="issue-item">
-                    <span className="dx-feed-title">
-                      <span>{label(i)}</span>
-                      {oversee && <IssueStateTag issue={i} />}
-                    </span>
-                    <span className="dx-feed-meta">
-                      {oversee && <span>{i.state === 'draft' ? t('disclosures.issueItems', { items: i.items, approved: i.approved }) : t('disclosures.issueCount', { items: i.items })}</span>}
-                      {i.publishedAt && (
-                        <span>
-                          {t('disclosures.field.publishedAt')} {formatTime(i.publishedAt).slice(0, 10)}
-                        </span>
-                      )}
-                    </span>
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Spin>
-      )}
+      <CardList
+        query={issues}
+        items={issues.data?.items}
+        label={t('disclosures.issuesTitle')}
+        empty={t('common.empty')}
+        card={(i) => (
+          <Link to={`/disclosures/issues/${i.id}`} className="dx-feed-item" data-testid="issue-item">
+            <span className="dx-feed-title">
+              <span>{label(i)}</span>
+              {oversee && <IssueStateTag issue={i} />}
+            </span>
+            <span className="dx-feed-meta">
+              {oversee && <span>{i.state === 'draft' ? t('disclosures.issueItems', { items: i.items, approved: i.approved }) : t('disclosures.issueCount', { items: i.items })}</span>}
+              {i.publishedAt && (
+                <span>
+                  {t('disclosures.field.publishedAt')} {formatTime(i.publishedAt).slice(0, 10)}
+                </span>
+              )}
+            </span>
+          </Link>
+        )}
+      />
     </>
   );
 }

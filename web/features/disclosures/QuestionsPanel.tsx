@@ -49,6 +49,9 @@ export function QuestionsPanel({ item }: { item: Disclosure }) {
   const [form] = Form.useForm<{ body: string }>();
   const ask = useDisclosureWrite<{ body: string }>(`/api/disclosures/${item.id}/questions`);
   const answering = can('disclosures.write');
+  const asking = item.live && !can('disclosures.oversee');
+  // Nothing asked and nothing to ask (a draft, or the committee's own view): no empty card.
+  if (item.questions.length === 0 && !asking) return null;
   const who = (q: DisclosureQuestion) => (q.mine ? t('disclosures.myQuestion') : q.askerName ? t('disclosures.askedBy', { name: q.askerName }) : t('disclosures.staffQuestion'));
 
   return (
@@ -80,7 +83,7 @@ export function QuestionsPanel({ item }: { item: Disclosure }) {
           ))}
         </ol>
       )}
-      {item.live && !can('disclosures.oversee') && (
+      {asking && (
         <Form form={form} layout="vertical" onFinish={(v) => toasted(ask.mutateAsync(v).then(() => (form.resetFields(), message.success(t('disclosures.asked')))))}>
           <Form.Item name="body" label={t('disclosures.ask')} extra={t('disclosures.askHint')} rules={[{ required: true, whitespace: true, message: t('disclosures.ask') }]}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} data-testid="disclosure-question-input" />

@@ -1,16 +1,14 @@
 import './disclosures.css';
-import { Empty, Spin } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Page } from '../../../common/api';
 import type { DisclosureListItem } from '../../../common/disclosures';
 import { api } from '../../app/api';
-import { ErrorState } from '../../components/ErrorState';
 import { formatTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { DISCLOSURES_KEY } from './api';
-import { AudienceTag, useCategoryName, useIssueLabel } from './parts';
+import { AudienceTag, CardList, useCategoryName, useIssueLabel } from './parts';
 
 /** /disclosures/review: what waits for the 监督小组, oldest submission first; each opens to approve or return. */
 export default function ReviewPage() {
@@ -24,33 +22,25 @@ export default function ReviewPage() {
   return (
     <>
       <PageHeader title={t('disclosures.reviewTitle')} back={{ to: '/disclosures', label: t('disclosures.title') }} />
-      {queue.error ? (
-        <ErrorState error={queue.error} onRetry={() => queue.refetch()} />
-      ) : (
-        <Spin spinning={queue.isFetching}>
-          {queue.data && items.length === 0 ? (
-            <Empty description={t('disclosures.reviewEmpty')} />
-          ) : (
-            <ul className="dx-feed" aria-label={t('disclosures.reviewTitle')}>
-              {items.map((i) => (
-                <li key={i.id}>
-                  <Link to={`/disclosures/${i.id}`} className="dx-feed-item" data-testid="review-item">
-                    <span className="dx-feed-title">{i.title}</span>
-                    <span className="dx-feed-meta">
-                      <span>{category(i)}</span>
-                      {i.issueNumber != null && <span>{issue({ schoolYear: i.issueYear, number: i.issueNumber })}</span>}
-                      <AudienceTag audience={i.audience} />
-                      <span>
-                        {i.authorName} · {formatTime(i.submittedAt)}
-                      </span>
-                    </span>
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Spin>
-      )}
+      <CardList
+        query={queue}
+        items={queue.data && items}
+        label={t('disclosures.reviewTitle')}
+        empty={t('disclosures.reviewEmpty')}
+        card={(i) => (
+          <Link to={`/disclosures/${i.id}`} className="dx-feed-item" data-testid="review-item">
+            <span className="dx-feed-title">{i.title}</span>
+            <span className="dx-feed-meta">
+              <span>{category(i)}</span>
+              {i.issueNumber != null && <span>{issue({ schoolYear: i.issueYear, number: i.issueNumber })}</span>}
+              <AudienceTag audience={i.audience} />
+              <span>
+                {i.authorName} · {formatTime(i.submittedAt)}
+              </span>
+            </span>
+          </Link>
+        )}
+      />
     </>
   );
 }

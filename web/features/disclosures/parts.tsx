@@ -1,5 +1,7 @@
-import { useCallback } from 'react';
+import { useCallback, type ReactNode } from 'react';
+import { Empty, Spin } from 'antd';
 import { DISCLOSURE_AUDIENCE_LABELS, DISCLOSURE_STATE_LABELS, categoryName, type DisclosureAudience, type DisclosureIssue, type DisclosureListItem, type DisclosureState } from '../../../common/disclosures';
+import { ErrorState } from '../../components/ErrorState';
 import { ToneTag, type Tone } from '../../components/ToneTag';
 import { useLabel, usePrefs, useT } from '../../i18n';
 
@@ -47,6 +49,31 @@ export function usePeriodText() {
   return useCallback(
     (i: { visibleFrom: string; visibleTo: string | null }) => (i.visibleTo ? t('disclosures.periodRange', { from: i.visibleFrom, to: i.visibleTo }) : t('disclosures.periodOpen', { from: i.visibleFrom })),
     [t],
+  );
+}
+
+/** A list of link cards (feed, issues, review queue): loading, failure and emptiness handled alike. */
+export function CardList<T extends { id: string }>(props: {
+  query: { error: Error | null; isFetching: boolean; refetch: () => unknown };
+  items: T[] | undefined;
+  label: string;
+  empty: string;
+  card: (item: T) => ReactNode;
+  footer?: ReactNode;
+}) {
+  const { query, items, label, empty, card, footer } = props;
+  if (query.error) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
+  return (
+    <Spin spinning={query.isFetching}>
+      {items && items.length === 0 ? (
+        <Empty description={empty} />
+      ) : (
+        <ul className="dx-feed" aria-label={label}>
+          {items?.map((i) => <li key={i.id}>{card(i)}</li>)}
+        </ul>
+      )}
+      {footer}
+    </Spin>
   );
 }
 

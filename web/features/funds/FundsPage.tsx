@@ -1,7 +1,7 @@
 import '../care/care.css';
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Progress, Radio, Select, Table } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Progress, Radio, Select } from 'antd';
 import { DownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
@@ -134,17 +134,14 @@ export default function FundsPage() {
     });
   };
 
+  const budgetBar = (b: FundBudgetLine) =>
+    b.usePct === null ? '—' : b.usePct > 100 ? <ToneTag tone="red">{`${t('funds.overBudget')} ${b.usePct}%`}</ToneTag> : <Progress percent={b.usePct} size="small" strokeColor="#237804" aria-label={`${label(FUND_CATEGORY_LABELS, b.category)} ${b.usePct}%`} />;
   const budgetColumns: ColumnsType<FundBudgetLine> = [
     { key: 'category', title: t('funds.category'), render: (_, b) => label(FUND_CATEGORY_LABELS, b.category) },
     { key: 'budget', title: t('funds.budget'), align: 'right', render: (_, b) => (b.budget ? yuan(b.budget) : t('funds.noBudget')) },
     { key: 'spent', title: t('funds.spent'), align: 'right', render: (_, b) => yuan(b.spent) },
     { key: 'left', title: t('funds.left'), align: 'right', render: (_, b) => (b.budget ? yuan(b.remaining) : '—') },
-    {
-      key: 'use',
-      title: t('funds.use'),
-      render: (_, b) =>
-        b.usePct === null ? '—' : b.usePct > 100 ? <ToneTag tone="red">{`${t('funds.overBudget')} ${b.usePct}%`}</ToneTag> : <Progress percent={b.usePct} size="small" strokeColor="#237804" aria-label={`${label(FUND_CATEGORY_LABELS, b.category)} ${b.usePct}%`} />,
-    },
+    { key: 'use', title: t('funds.use'), render: (_, b) => budgetBar(b) },
   ];
   const signed = (e: FundEntry) => `${e.direction === 'income' ? '+' : '−'}${formatYuan(Math.abs(e.amount))}`;
   const entryColumns: ColumnsType<FundEntry> = [
@@ -192,7 +189,7 @@ export default function FundsPage() {
       ) : (
         s && (
           <>
-            <dl className="tx-stats" data-testid="funds-stats">
+            <dl className="tx-stats tx-funds-stats" data-testid="funds-stats">
               <div>
                 <dt>{t('funds.opening')}</dt>
                 <dd>{formatYuan(s.opening)}</dd>
@@ -214,7 +211,26 @@ export default function FundsPage() {
               <h2 id="funds-budget" className="tx-h2">
                 {t('funds.budgetUse')}
               </h2>
-              <Table<FundBudgetLine> size="small" rowKey="category" columns={budgetColumns} dataSource={s.budget} pagination={false} scroll={{ x: 'max-content' }} data-testid="funds-budget-table" />
+              <DataList<FundBudgetLine>
+                label={t('funds.budgetUse')}
+                rows={s.budget}
+                rowKey={(b) => b.category}
+                columns={budgetColumns}
+                renderCard={(b) => (
+                  <>
+                    <div className="tx-card-title">{label(FUND_CATEGORY_LABELS, b.category)}</div>
+                    <div className="tx-card-meta">
+                      <span>
+                        {t('funds.spent')} {yuan(b.spent)}
+                      </span>
+                      <span>
+                        {t('funds.budget')} {b.budget ? yuan(b.budget) : t('funds.noBudget')}
+                      </span>
+                    </div>
+                    {budgetBar(b)}
+                  </>
+                )}
+              />
             </section>
           </>
         )

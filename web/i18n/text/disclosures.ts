@@ -5,7 +5,6 @@ export const DISCLOSURES = {
   'disclosures.newCount': { zh: '新公开 {n} 项', en: '{n} new' },
   'disclosures.allRead': { zh: '新公开的内容都已读过', en: 'You have read everything new' },
   'disclosures.new': { zh: '新', en: 'New' },
-  'disclosures.unreadBadge': { zh: '未读', en: 'Unread' },
   'disclosures.feed': { zh: '公开内容', en: 'Published items' },
   'disclosures.allCategories': { zh: '全部类别', en: 'All categories' },
   'disclosures.categoryFilter': { zh: '按类别筛选', en: 'Filter by category' },
