@@ -249,6 +249,8 @@ export interface PublicDisclosure {
   publishedAt: string;
   content: string;
   questions: { body: string; answer: string; answeredAt: string }[];
+  /** 资料: downloadable without sign-in at /api/public/:orgId/disclosures/:id/files/:fileId. */
+  files: { id: string; name: string; size: number }[];
 }
 export interface PublicDisclosures {
   orgName: string;

@@ -15,9 +15,10 @@ export const FILE_KINDS = {
   docx: { exts: ['docx'], mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', inline: false },
   xlsx: { exts: ['xlsx'], mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', inline: false },
   pptx: { exts: ['pptx'], mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', inline: false },
-  doc: { exts: ['doc'], mime: 'application/msword', inline: false },
-  xls: { exts: ['xls'], mime: 'application/vnd.ms-excel', inline: false },
-  ppt: { exts: ['ppt'], mime: 'application/vnd.ms-powerpoint', inline: false },
+  // WPS Office's own .wps/.et/.dps are the same compound files as .doc/.xls/.ppt (same main stream).
+  doc: { exts: ['doc', 'wps'], mime: 'application/msword', inline: false },
+  xls: { exts: ['xls', 'et'], mime: 'application/vnd.ms-excel', inline: false },
+  ppt: { exts: ['ppt', 'dps'], mime: 'application/vnd.ms-powerpoint', inline: false },
   txt: { exts: ['txt'], mime: 'text/plain', inline: false },
 } as const satisfies Record<string, { exts: readonly string[]; mime: string; inline: boolean }>;
 export type FileKind = keyof typeof FILE_KINDS;
@@ -30,7 +31,7 @@ export const kindOfMime = (mime: string): FileKind | undefined =>
   (Object.keys(FILE_KINDS) as FileKind[]).find((k) => FILE_KINDS[k].mime === mime);
 
 /** The owners a file can belong to; each has an access policy on the server. */
-export const FILE_OWNER_KINDS = ['congress_session', 'proposal', 'suggestion', 'disclosure'] as const;
+export const FILE_OWNER_KINDS = ['congress_session', 'proposal', 'suggestion', 'disclosure', 'case', 'meeting'] as const;
 export type FileOwnerKind = (typeof FILE_OWNER_KINDS)[number];
 
 export const FILES_PER_OWNER = 20;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MeetingSource } from './meetings';
 import { isoDate } from './members';
 
 // 提案 (congress proposals). Workflow after the 提案工作委员会 practice of 中国矿业大学 and 青岛科技大学
@@ -246,6 +247,8 @@ export interface Proposal extends ProposalListItem {
   decidedAt: string | null;
   mergedInto: { id: string; title: string } | null;
   mergedFrom: { id: string; title: string }[];
+  /** Drafted from an opinion raised at this meeting. */
+  fromMeeting: MeetingSource | null;
   handlerUserId: string | null;
   assists: { department: string; handlerUserId: string }[];
   reopened: boolean;
@@ -262,10 +265,10 @@ export interface Proposal extends ProposalListItem {
   coSignersNeeded?: { required: number; missing: number };
 }
 
-export const PROPOSAL_ACTIONS = ['edit', 'delete', 'invite', 'submit', 'cosign', 'decide', 'publish', 'note', 'assign', 'reply', 'rate', 'message'] as const;
+export const PROPOSAL_ACTIONS = ['edit', 'delete', 'invite', 'submit', 'withdraw', 'cosign', 'decide', 'publish', 'note', 'assign', 'reply', 'rate', 'message'] as const;
 export type ProposalAction = (typeof PROPOSAL_ACTIONS)[number];
 
-export const PROPOSAL_EVENT_KINDS = ['created', 'invited', 'cosigned', 'declined', 'submitted', 'decided', 'assigned', 'replied', 'rated', 'reopened'] as const;
+export const PROPOSAL_EVENT_KINDS = ['created', 'invited', 'cosigned', 'declined', 'submitted', 'withdrawn', 'decided', 'assigned', 'replied', 'rated', 'reopened'] as const;
 export type ProposalEventKind = (typeof PROPOSAL_EVENT_KINDS)[number];
 /** What an event records besides who and when; names are kept as they were at the time. */
 export interface ProposalEventData {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MeetingSource } from './meetings';
 
 // 意见箱 (suggestion box), issue 4 and DOMAIN.md "Privacy promises". A member writes to 校长, 工会 or
 // a department, named or anonymous; the addressee replies; the 回音壁 shows chosen questions and
@@ -145,6 +146,8 @@ export interface Suggestion extends SuggestionListItem {
   /** Named suggestions: whether the writer agreed to the 回音壁; null for anonymous ones. */
   wallConsent: boolean | null;
   proposal: { id: string; title: string } | null;
+  /** Written in the union's name from an opinion raised at this meeting. */
+  fromMeeting: MeetingSource | null;
   /** The viewer wrote it (named) or handles it. */
   mine: boolean;
   canHandle: boolean;

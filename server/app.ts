@@ -29,6 +29,9 @@ import { fileRoutes } from './modules/files/files.routes';
 import { disclosureRoutes } from './modules/disclosures/disclosures.routes';
 import { careRoutes } from './modules/care/care.routes';
 import { fundRoutes } from './modules/funds/funds.routes';
+import { hardshipRoutes } from './modules/hardship/hardship.routes';
+import { caseRoutes } from './modules/cases/cases.routes';
+import { meetingRoutes } from './modules/meetings/meetings.routes';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -43,7 +46,7 @@ declare module 'fastify' {
 }
 
 /** Domain route modules; a new capability adds its module here. */
-const MODULES = [setupRoutes, authRoutes, orgRoutes, userRoutes, groupRoutes, memberRoutes, auditRoutes, notificationRoutes, congressRoutes, proposalRoutes, fileRoutes, departmentRoutes, suggestionRoutes, disclosureRoutes, careRoutes, fundRoutes];
+const MODULES = [setupRoutes, authRoutes, orgRoutes, userRoutes, groupRoutes, memberRoutes, auditRoutes, notificationRoutes, congressRoutes, proposalRoutes, fileRoutes, departmentRoutes, suggestionRoutes, disclosureRoutes, careRoutes, fundRoutes, hardshipRoutes, caseRoutes, meetingRoutes];
 
 /** Fastify's request fields, minus the caller's address (and the receipt code in the URL) on anonymous routes. */
 function requestLogFields(req: FastifyRequest) {
@@ -112,17 +115,20 @@ async function serveWeb(app: FastifyInstance, dist: string): Promise<void> {
     web.addHook('onRoute', (r) => {
       r.config = { ...(r.config as object), access: 'public' };
     });
-    await web.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1h' });
-    const sendIndex = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // preCompressed: the build writes .br/.gz beside each file (vite.config.ts); sent to browsers that accept them.
+    // Caching is decided here, for every file the plugin sends (it also routes each file it found itself):
+    // index.html is always revalidated, so a new release's asset names are seen at once; hashed assets never change.
+    const assets = path.join(root, 'assets') + path.sep;
+    const cacheFor = (file: string) =>
+      path.basename(file).startsWith('index.html') ? 'no-cache' : file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
+    await web.register(fastifyStatic, { root, wildcard: false, index: false, cacheControl: false, preCompressed: true, setHeaders: (reply, file) => reply.header('cache-control', cacheFor(file)) });
+    const sendIndex = (reply: FastifyReply) => reply.sendFile('index.html');
     web.get('/', (_req, reply) => sendIndex(reply));
     web.get('/*', (req, reply) => {
       if (req.url.startsWith('/api/')) return reply.callNotFound();
       const rel = (req.params as { '*': string })['*'];
       const file = path.resolve(root, rel);
-      if (file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
-        const hashed = rel.startsWith('assets/');
-        return reply.sendFile(rel, { maxAge: hashed ? '365d' : '1h', immutable: hashed });
-      }
+      if (file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(rel);
       return sendIndex(reply);
     });
   });

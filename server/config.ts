@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
 // Every setting, read from the environment once and validated; docs/operations.md lists them.
+
+/** A font for printed PDFs: `/path/font.ttf` or `/path/fonts.ttc#PostScriptName`; unset: the usual places. */
+const pdfFont = z.string().trim().max(1000).optional().transform((s) => s || undefined);
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -22,6 +26,7 @@ const schema = z.object({
   COOKIE_SECURE: z.enum(['0', '1']).default('0'),
   /** Serve the built web app from this folder (empty: API only). */
   WEB_DIST: z.string().default('dist'),
+  TONGXIN_PDF_FONT: pdfFont,
 });
 
 export type Config = {
@@ -37,6 +42,7 @@ export type Config = {
   uploadLimitMb: number;
   cookieSecure: boolean;
   webDist: string;
+  pdfFont?: string;
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -59,5 +65,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uploadLimitMb: e.UPLOAD_LIMIT_MB,
     cookieSecure: e.COOKIE_SECURE === '1',
     webDist: e.WEB_DIST,
+    pdfFont: e.TONGXIN_PDF_FONT,
   };
+}
+
+/**
+ * TONGXIN_PDF_FONT alone, read when a PDF is made (server/lib/pdf.ts), so that an administrator who
+ * installs or names a font needs no restart.
+ */
+export function pdfFontSetting(env: Record<string, string | undefined> = process.env): string | undefined {
+  const parsed = pdfFont.safeParse(env.TONGXIN_PDF_FONT);
+  return parsed.success ? parsed.data : undefined;
 }

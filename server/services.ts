@@ -20,6 +20,11 @@ import { createDisclosuresService } from './modules/disclosures/disclosures.serv
 import { disclosureFiles } from './modules/disclosures/disclosures.files';
 import { createCareService } from './modules/care/care.service';
 import { createFundsService } from './modules/funds/funds.service';
+import { createHardshipService } from './modules/hardship/hardship.service';
+import { createCasesService } from './modules/cases/cases.service';
+import { caseFiles } from './modules/cases/cases.files';
+import { createMeetingsService } from './modules/meetings/meetings.service';
+import { meetingFiles } from './modules/meetings/meetings.files';
 
 /** Every domain service, built once per app over one database. A new capability adds one line here. */
 export function createServices(config: Config, database: Database) {
@@ -44,7 +49,10 @@ export function createServices(config: Config, database: Database) {
     disclosures: createDisclosuresService(db, orgs),
     care: createCareService(database, orgs),
     funds: createFundsService(db, orgs),
-    files: createFilesService(db, config.uploadLimitMb, { congress_session: congressSessionFiles(db), proposal: proposalFiles(db), suggestion: suggestionFiles(db), disclosure: disclosureFiles(db, orgs) }),
+    hardship: createHardshipService(database, orgs),
+    cases: createCasesService(db),
+    meetings: createMeetingsService(db, orgs),
+    files: createFilesService(db, config.uploadLimitMb, { congress_session: congressSessionFiles(db), proposal: proposalFiles(db), suggestion: suggestionFiles(db), disclosure: disclosureFiles(db, orgs), case: caseFiles(db), meeting: meetingFiles(db) }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

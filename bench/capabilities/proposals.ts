@@ -121,7 +121,7 @@ export const proposals: Capability = {
       { name: "proposals: a delegate's list", kind: 'read', main: true, accounts: [t.delegate], request: () => ({ method: 'GET', url: '/api/proposals?page=1&pageSize=20', as: 0 }) },
       { name: 'proposals: detail', kind: 'read', main: true, accounts: [t.chair], request: () => ({ method: 'GET', url: `/api/proposals/${t.proposalId}`, as: 0 }) },
       { name: 'proposals: figures (dashboard)', kind: 'read', main: true, accounts: [t.chair], request: () => ({ method: 'GET', url: `/api/proposals/stats?schoolYear=${t.schoolYear}`, as: 0 }) },
-      { name: 'notifications: bell (unread)', kind: 'read', accounts: [t.delegate], request: () => ({ method: 'GET', url: '/api/notifications?unread=1&pageSize=5', as: 0 }) },
+      { name: 'notifications: bell (unread)', kind: 'read', accounts: [t.delegate], request: () => ({ method: 'GET', url: '/api/notifications/unread', as: 0 }) },
     ];
   },
 };

@@ -80,7 +80,7 @@ export async function seedDemoProposals(database: Database, pastSessionId: strin
     }
   }
   await proposals.setWindow(users.chair, { sessionId: pastSessionId, opensOn: `${cal.pastYear}-07-01`, closesOn: `${cal.pastYear}-08-20` });
-  await backdate(database, pastSessionId, cal);
+  await backdate(database, pastSessionId, cal, today);
   // The coming session is collecting proposals now.
   await proposals.setWindow(users.chair, { sessionId: nextSessionId, opensOn: cal.windowOpens, closesOn: cal.windowCloses });
   // Texts the committee and the handlers insert with one click.
@@ -108,11 +108,14 @@ async function makeHead(database: Database, sessionId: string, teacher: SessionU
 }
 
 /** Moves every timestamp of the session's proposals into that August–October (demo data only). */
-async function backdate(database: Database, sessionId: string, cal: ReturnType<typeof demoCalendar>) {
+async function backdate(database: Database, sessionId: string, cal: ReturnType<typeof demoCalendar>, today: string) {
   const { db } = database;
   const shift = (col: string, day: string) => sql`${sql.ref(col)} = case when ${sql.ref(col)} is null then null else ${day} end`;
   await sql`update proposals set ${sql.join([shift('created_at', cal.at('08-10')), shift('submitted_at', cal.at('08-12')), shift('decided_at', cal.at('08-26')), shift('assigned_at', cal.at('09-03')), shift('closed_at', cal.at('10-20')), shift('updated_at', cal.at('10-20'))])}, deadline = case when deadline is null then null else ${`${cal.pastYear}-10-31`} end where session_id = ${sessionId}`.execute(db);
   const ids = sql`(select id from proposals where session_id = ${sessionId})`;
   await sql`update proposal_replies set created_at = ${cal.at('10-15')}, rated_at = case when rated_at is null then null else ${cal.at('10-20')} end where proposal_id in ${ids}`.execute(db);
+  // The timeline reads the same story: each step on its day, and the deadline the proposal shows.
+  const day = sql`case kind when 'created' then ${cal.at('08-10')} when 'invited' then ${cal.at('08-10', '03:00:00')} when 'cosigned' then ${cal.at('08-11', '03:00:00')} when 'declined' then ${cal.at('08-11', '03:00:00')} when 'submitted' then ${cal.at('08-12')} when 'decided' then ${cal.at('08-26')} when 'assigned' then ${cal.at('09-03')} when 'replied' then ${cal.at('10-15')} else ${cal.at('10-20')} end`;
+  await sql`update proposal_events set at = ${day}, data = replace(data, ${`"deadline":"${today}"`}, ${`"deadline":"${cal.pastYear}-10-31"`}) where proposal_id in ${ids}`.execute(db);
   await sql`update proposal_cosigners set invited_at = ${cal.at('08-10', '03:00:00')}, responded_at = case when responded_at is null then null else ${cal.at('08-11', '03:00:00')} end where proposal_id in ${ids}`.execute(db);
 }

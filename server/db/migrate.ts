@@ -9,6 +9,10 @@ import { m0006_congress_more } from './migrations/0006_congress_more';
 import { m0007_suggestions } from './migrations/0007_suggestions';
 import { m0008_disclosures } from './migrations/0008_disclosures';
 import { m0009_care } from './migrations/0009_care';
+import { m0010_cases } from './migrations/0010_cases';
+import { m0011_hardship } from './migrations/0011_hardship';
+import { m0012_meetings } from './migrations/0012_meetings';
+import { m0013_indexes } from './migrations/0013_indexes';
 
 /** A migration receives the dialect and branches only where SQLite and PostgreSQL really differ. */
 export type DialectMigration = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
@@ -24,6 +28,10 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0007_suggestions': m0007_suggestions,
   '0008_disclosures': m0008_disclosures,
   '0009_care': m0009_care,
+  '0010_cases': m0010_cases,
+  '0011_hardship': m0011_hardship,
+  '0012_meetings': m0012_meetings,
+  '0013_indexes': m0013_indexes,
 };
 
 export async function migrate(database: Database): Promise<void> {

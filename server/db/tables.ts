@@ -248,6 +248,19 @@ export interface Tables {
   care_records: CareRecordsTable;
   fund_budgets: FundBudgetsTable;
   fund_entries: FundEntriesTable;
+  hardship_caps: HardshipCapsTable;
+  hardship_files: HardshipFilesTable;
+  hardship_payments: HardshipPaymentsTable;
+  hardship_applications: HardshipApplicationsTable;
+  hardship_campaigns: HardshipCampaignsTable;
+  hardship_campaign_items: HardshipCampaignItemsTable;
+  hardship_events: HardshipEventsTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  meeting_types: MeetingTypesTable;
+  meetings: MeetingsTable;
+  meeting_attendees: MeetingAttendeesTable;
+  meeting_opinions: MeetingOpinionsTable;
 }
 
 export interface NotificationsTable {
@@ -580,4 +593,199 @@ export interface FundEntriesTable {
   created_by: string | null;
   created_by_name: string | null;
   created_at: string;
+}
+
+// 困难帮扶 (0011_hardship)
+export interface HardshipCapsTable {
+  org_id: string;
+  level: string;
+  per_application: number;
+  per_year: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+export interface HardshipFilesTable {
+  id: string;
+  org_id: string;
+  member_id: string;
+  level: string;
+  /** JSON array */
+  reasons: string;
+  household_size: number;
+  income_per_head: number;
+  situation: string;
+  notes: string;
+  status: string;
+  closed_on: string | null;
+  closed_reason: string | null;
+  review_on: string;
+  last_reviewed_on: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface HardshipPaymentsTable {
+  id: string;
+  org_id: string;
+  member_id: string;
+  file_id: string;
+  date: string;
+  year: number;
+  amount: number;
+  form: string;
+  note: string | null;
+  created_by: string | null;
+  created_by_name: string | null;
+  created_at: string;
+}
+export interface HardshipApplicationsTable {
+  id: string;
+  org_id: string;
+  member_id: string;
+  amount: number;
+  reason: string;
+  state: string;
+  applied_by: string | null;
+  applied_by_name: string | null;
+  on_behalf: number;
+  recommended_amount: number | null;
+  review_note: string | null;
+  reviewed_by_name: string | null;
+  reviewed_at: string | null;
+  approved_amount: number | null;
+  approved_by_name: string | null;
+  approved_at: string | null;
+  reject_reason: string | null;
+  payment_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface HardshipCampaignsTable {
+  id: string;
+  org_id: string;
+  title: string;
+  date: string;
+  year: number;
+  /** JSON array */
+  levels: string;
+  amount: number;
+  form: string;
+  note: string | null;
+  created_by: string | null;
+  created_by_name: string | null;
+  created_at: string;
+}
+export interface HardshipCampaignItemsTable {
+  id: string;
+  org_id: string;
+  campaign_id: string;
+  member_id: string;
+  file_id: string;
+  visited_on: string | null;
+  payment_id: string | null;
+}
+export interface HardshipEventsTable {
+  id: string;
+  org_id: string;
+  member_id: string;
+  application_id: string | null;
+  kind: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  /** JSON */
+  data: string;
+}
+
+export interface MeetingTypesTable {
+  id: string;
+  org_id: string;
+  name: string;
+  position: number;
+  retired_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface MeetingsTable {
+  id: string;
+  org_id: string;
+  type_id: string;
+  title: string;
+  date: string;
+  start_time: string | null;
+  end_time: string | null;
+  place: string | null;
+  host_member_id: string | null;
+  /** JSON array of strings */
+  agenda: string;
+  /** JSON array of strings */
+  decisions: string;
+  /** sanitized HTML */
+  minutes: string;
+  created_by: string | null;
+  created_by_name: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface MeetingAttendeesTable {
+  id: string;
+  org_id: string;
+  meeting_id: string;
+  position: number;
+  member_id: string | null;
+  guest_name: string | null;
+  guest_unit: string | null;
+}
+export interface MeetingOpinionsTable {
+  id: string;
+  org_id: string;
+  meeting_id: string;
+  member_id: string | null;
+  guest_name: string | null;
+  content: string;
+  target_kind: string | null;
+  target_id: string | null;
+  converted_on: string | null;
+  created_at: string;
+}
+
+/** 权益诉求. member_id null: opened from an anonymous source (nothing of its writer is kept). */
+export interface CasesTable {
+  id: string;
+  org_id: string;
+  member_id: string | null;
+  category: string;
+  title: string;
+  content: string;
+  state: string;
+  raised_on: string;
+  source_kind: string | null;
+  source_id: string | null;
+  department_id: string | null;
+  handler_user_id: string | null;
+  deadline: string | null;
+  forwarded_on: string | null;
+  response: string | null;
+  responded_on: string | null;
+  outcome: string | null;
+  explanation: string | null;
+  explained_on: string | null;
+  closed_on: string | null;
+  rating: number | null;
+  rating_comment: string | null;
+  reopened: number;
+  created_at: string;
+  updated_at: string;
+}
+export interface CaseEventsTable {
+  id: string;
+  org_id: string;
+  case_id: string;
+  kind: string;
+  at: string;
+  user_id: string | null;
+  actor_name: string | null;
+  body: string | null;
+  /** JSON: department, deadline, outcome, rating… */
+  data: string;
 }

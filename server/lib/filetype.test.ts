@@ -22,6 +22,11 @@ describe('file type from the bytes', () => {
   it('tells legacy .doc/.xls/.ppt apart by their main stream, and refuses other compound files', async () => {
     expect(await checkFile('旧报告.doc', oleFile('WordDocument'))).toEqual({ ok: true, kind: 'doc' });
     expect(await checkFile('旧表.xls', oleFile('Workbook'))).toEqual({ ok: true, kind: 'xls' });
+    // WPS Office's formats: the same compound files under their own names.
+    expect(await checkFile('工作计划.wps', oleFile('WordDocument'))).toEqual({ ok: true, kind: 'doc' });
+    expect(await checkFile('经费表.ET', oleFile('Workbook'))).toEqual({ ok: true, kind: 'xls' });
+    expect(await checkFile('汇报.dps', oleFile('PowerPoint Document'))).toEqual({ ok: true, kind: 'ppt' });
+    expect(await checkFile('经费表.et', oleFile('WordDocument'))).toEqual({ ok: false, reason: 'mismatch' });
     expect(await checkFile('旧幻灯片.ppt', oleFile('PowerPoint Document'))).toEqual({ ok: true, kind: 'ppt' });
     expect(await checkFile('旧表.doc', oleFile('Workbook'))).toEqual({ ok: false, reason: 'mismatch' });
     // An installer package is a compound file too.

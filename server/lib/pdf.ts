@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { pdfFontSetting } from '../config';
 import { AppError } from './errors';
 
 // Printed forms (签收单…) as A4 PDF with a Chinese font. PDF viewers have no Chinese font of their
@@ -58,8 +59,8 @@ function opens(choice: FontChoice): boolean {
  * when set — and then only it, so a typo is reported rather than silently replaced — else the first
  * usual location that exists. Null when there is none.
  */
-export function findCjkFont(env: NodeJS.ProcessEnv = process.env): FontChoice | null {
-  const configured = env.TONGXIN_PDF_FONT?.trim();
+export function findCjkFont(env: Record<string, string | undefined> = process.env): FontChoice | null {
+  const configured = pdfFontSetting(env);
   if (configured) {
     const [path, face] = configured.split('#');
     if (!fs.existsSync(path)) return null;
@@ -80,7 +81,7 @@ function cjkFont(): FontChoice {
   if (found === undefined) found = findCjkFont();
   if (found) return found;
   found = undefined; // an administrator may install one without restarting
-  const configured = process.env.TONGXIN_PDF_FONT?.trim();
+  const configured = pdfFontSetting();
   throw new AppError(503, 'pdf_font_missing', 'err.pdf_font_missing', { path: configured ? `（TONGXIN_PDF_FONT=${configured} 无法打开）` : '' });
 }
 

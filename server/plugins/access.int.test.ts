@@ -17,6 +17,7 @@ describe.each(DIALECTS)('access control on %s', (dialect) => {
   const suggestionIds = { department: '', suggestion: '' };
   const disclosureIds = { item: '', issue: '', question: '', category: '' };
   const careIds = { record: '', batch: '', entry: '' };
+  const hardshipIds = { file: '', application: '', campaign: '', item: '' };
   let roster: Buffer;
   let clients: Record<Role, Client>;
 
@@ -57,7 +58,11 @@ describe.each(DIALECTS)('access control on %s', (dialect) => {
       .replace('/api/care/records/:id', `/api/care/records/${careIds.record}`)
       .replace('/api/care/members/:id', `/api/care/members/${ids.member}`)
       .replace('/api/care/batches/:id', `/api/care/batches/${careIds.batch}`)
-      .replace('/api/funds/entries/:id', `/api/funds/entries/${careIds.entry}`);
+      .replace('/api/funds/entries/:id', `/api/funds/entries/${careIds.entry}`)
+      .replace('/api/hardship/files/:id', `/api/hardship/files/${hardshipIds.file}`)
+      .replace('/api/hardship/applications/:id', `/api/hardship/applications/${hardshipIds.application}`)
+      .replace('/api/hardship/campaigns/:id/items/:itemId', `/api/hardship/campaigns/${hardshipIds.campaign}/items/${hardshipIds.item}`)
+      .replace('/api/hardship/campaigns/:id', `/api/hardship/campaigns/${hardshipIds.campaign}`);
 
   const BODIES: Record<string, () => unknown> = {
     'POST /api/disclosures': () => ({ categoryId: disclosureIds.category, title: '冒名公开', content: '<p>冒名</p>', audience: 'public', visibleFrom: '2025-09-01' }),
@@ -198,6 +203,12 @@ describe.each(DIALECTS)('access control on %s', (dialect) => {
     careIds.batch = (await chair.post('/api/care/batches', { festival: 'mid_autumn', date: '2025-10-06', scope: 'picked', memberIds: [ids.member], amount: 20000, item: '月饼' })).json.id;
     careIds.entry = (await chair.post('/api/funds/entries', { direction: 'income', category: 'dues', date: '2025-01-10', amount: 100000, voucherNo: 'J-1', summary: '会费' })).json.id;
     expect(Object.values(careIds).every(Boolean)).toBe(true);
+    // A 困难档案, an application and a 送温暖 campaign (for the :id routes of 困难帮扶).
+    hardshipIds.file = (await chair.post('/api/hardship/files', { memberId: ids.member, level: 'severe', reasons: ['illness'], householdSize: 3, incomePerHead: 80000, reviewOn: '2030-01-01' })).json.id;
+    hardshipIds.application = (await chair.post('/api/hardship/applications', { memberId: ids.member, amount: 100000, reason: '医药费' })).json.id;
+    const campaign = (await chair.post('/api/hardship/campaigns', { title: '春节送温暖', date: '2025-01-20', levels: ['severe'], amount: 50000, form: 'cash' })).json;
+    [hardshipIds.campaign, hardshipIds.item] = [campaign.id, campaign.items?.[0]?.id];
+    expect(Object.values(hardshipIds).every(Boolean)).toBe(true);
     clients = {} as Record<Role, Client>;
     for (const role of ROLES) clients[role] = track(await t.as(role));
   });

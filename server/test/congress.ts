@@ -1,4 +1,5 @@
 import { hashPassword } from '../lib/passwords';
+import { localDate } from '../lib/time';
 import { membersRepo } from '../modules/members/members.repo';
 import { emptyRow } from '../modules/members/members.service';
 import { insertUser } from '../modules/users/users.service';
@@ -49,7 +50,8 @@ export async function congressWith(admin: Client, people: Person[], name = '第�
     const r = await admin.post(`/api/congress/terms/${term.json.id}/delegates`, { memberId: p.memberId });
     if (r.status !== 201) throw new Error(JSON.stringify(r.json));
   }
-  const session = await admin.post('/api/congress/sessions', { termId: term.json.id, name: `${name}第二次会议`, date: '2025-09-05' });
+  // Today, so that delegates can check in by the QR code.
+  const session = await admin.post('/api/congress/sessions', { termId: term.json.id, name: `${name}第二次会议`, date: localDate('Asia/Shanghai') });
   return { termId: term.json.id, sessionId: session.json.id };
 }
 

@@ -128,6 +128,17 @@ export const careRepo = {
     if (festival) q = q.where('festival', '=', festival);
     return new Set((await q.execute()).map((r) => r.member_id));
   },
+  /** A member's own records for 我的 (void ones left out), newest first. */
+  mine: (db: Db, orgId: string, memberId: string) =>
+    db
+      .selectFrom('care_records')
+      .select(['id', 'type', 'date', 'amount', 'form', 'item', 'festival'])
+      .where('org_id', '=', orgId)
+      .where('member_id', '=', memberId)
+      .where('voided_at', 'is', null)
+      .orderBy('date', 'desc')
+      .orderBy('id', 'desc')
+      .execute(),
   openStays: (db: Db, orgId: string) =>
     records(db, orgId).where('r.type', '=', 'hospital').where('r.admitted_on', 'is not', null).where('r.discharged_on', 'is', null).where('r.voided_at', 'is', null).orderBy('r.admitted_on').execute(),
 };

@@ -65,6 +65,13 @@ export function careRoutes(app: FastifyInstance, s: Services): void {
   });
   route(app, {
     method: 'GET',
+    url: '/api/care/mine',
+    access: 'authenticated',
+    summary: '我的慰问记录 / my own care records',
+    handler: ({ req }) => x.mine(userOf(req)),
+  });
+  route(app, {
+    method: 'GET',
     url: '/api/care/reminders',
     access: 'care.read',
     summary: '工作台提醒：本月生日、住院、节前未慰问的退休教职工 / reminders',

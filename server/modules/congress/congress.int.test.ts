@@ -67,6 +67,12 @@ describe.each(DIALECTS)('congress terms, sessions and quorum on %s', (dialect) =
     expect((await delegate.post(`/api/congress/sessions/${ids.sessionId}/checkin`, { code: 'wrong-code-123' })).status).toBe(422);
     const ok = await delegate.post(`/api/congress/sessions/${ids.sessionId}/checkin`, { code });
     expect(ok.status).toBe(200);
+    // The right code for a session on another day is refused: the clerk records attendance then.
+    const other = await admin.post('/api/congress/sessions', { termId: ids.termId, name: '第五届第三次会议', date: '2027-03-01' });
+    const otherCode = (await admin.get(`/api/congress/sessions/${other.json.id}/checkin-code`)).json.code;
+    const early = await delegate.post(`/api/congress/sessions/${other.json.id}/checkin`, { code: otherCode });
+    expect(early.status).toBe(422);
+    expect(early.json.error.message).toBe('扫码签到只在会议当天（2027-03-01）开放，其他时间请联系会务人员登记');
     expect((await delegate.get(`/api/congress/sessions/${ids.sessionId}/mine`)).json).toMatchObject({ isDelegate: true, attendance: 'present' });
     // people[45] is not a delegate: a guest (列席) never counts.
     await admin.post(`/api/congress/sessions/${ids.sessionId}/guests`, { name: people[45].name, memberId: people[45].memberId, note: '列席' });

@@ -147,6 +147,8 @@ export const congressRepo = {
   },
   attendance: (db: Db, orgId: string, sessionId: string) =>
     db.selectFrom('congress_attendance').selectAll().where('org_id', '=', orgId).where('session_id', '=', sessionId).execute(),
+  attendanceOf: async (db: Db, orgId: string, sessionId: string, memberId: string) =>
+    (await db.selectFrom('congress_attendance').select('status').where('org_id', '=', orgId).where('session_id', '=', sessionId).where('member_id', '=', memberId).executeTakeFirst())?.status,
   /** Delegates of the session's term by status, counting only current delegates. */
   async attendanceCounts(db: Db, orgId: string, sessionId: string, termId: string) {
     const rows = await db

@@ -13,7 +13,7 @@ import { votesRepo } from './votes.repo';
 export function createCongressService(database: Database, orgs: OrgsService) {
   const live = createLiveHub();
   const terms = createTermsService(database.db);
-  const sessions = createSessionsService(database.db, live);
+  const sessions = createSessionsService(database.db, live, orgs);
   const votes = createVotesService(database, orgs, sessions, live);
 
   return {
@@ -34,7 +34,7 @@ export function createCongressService(database: Database, orgs: OrgsService) {
       const s = await sessions.session(orgId, sessionId);
       const agenda = await congressRepo.agenda(database.db, orgId, sessionId);
       const isDelegate = !!memberId && !!(await congressRepo.findDelegate(database.db, orgId, s.term_id, memberId));
-      const attendance = isDelegate ? (await congressRepo.attendance(database.db, orgId, sessionId)).find((a) => a.member_id === memberId)?.status ?? 'absent' : null;
+      const attendance = isDelegate ? ((await congressRepo.attendanceOf(database.db, orgId, sessionId, memberId)) ?? 'absent') : null;
       const roll = memberId ? new Map((await votesRepo.rollOf(database.db, orgId, sessionId, memberId)).map((r) => [r.vote_id, r.voted === 1])) : new Map();
       const all = await votes.listForSession(orgId, sessionId);
       return {

@@ -2,10 +2,11 @@ import { quorumRequired, type AgendaKind, type AttendanceStatus, type Quorum } f
 import type { Db } from '../../db/database';
 import { AppError, Invalid, NotFound } from '../../lib/errors';
 import { newId, randomToken } from '../../lib/ids';
-import { nowIso } from '../../lib/time';
+import { localDate, nowIso } from '../../lib/time';
 import { auditRepo, type Actor } from '../audit/audit.repo';
 import { filesRepo } from '../files/files.repo';
 import { membersRepo } from '../members/members.repo';
+import type { OrgsService } from '../orgs/orgs.service';
 import { congressRepo } from './congress.repo';
 import type { LiveHub } from './congress.live';
 
@@ -14,13 +15,12 @@ import type { LiveHub } from './congress.live';
  * record); returns the documents' names for the audit row.
  */
 export async function deleteSessionRows(trx: Db, orgId: string, sessionId: string): Promise<string[]> {
-  const files = await filesRepo.list(trx, orgId, 'congress_session', sessionId);
-  for (const f of files) await filesRepo.remove(trx, orgId, f.id);
+  const files = await filesRepo.removeOwned(trx, orgId, 'congress_session', sessionId);
   await congressRepo.deleteSession(trx, orgId, sessionId);
-  return files.map((f) => f.name);
+  return files;
 }
 
-export function createSessionsService(db: Db, live: LiveHub) {
+export function createSessionsService(db: Db, live: LiveHub, orgs: OrgsService) {
   async function session(orgId: string, id: string) {
     const s = await congressRepo.findSession(db, orgId, id);
     if (!s) throw NotFound();
@@ -172,6 +172,8 @@ export function createSessionsService(db: Db, live: LiveHub) {
     async checkin(actor: Actor, memberId: string | null, sessionId: string, code: string) {
       const s = await session(actor.orgId, sessionId);
       if (code !== s.checkin_code) throw new AppError(422, 'checkin_code', 'err.congress_checkin_code');
+      // A photo of the QR must not sign anyone into another day's meeting; the clerk still can.
+      if (localDate((await orgs.get(actor.orgId)).settings.timezone) !== s.date) throw new AppError(422, 'checkin_day', 'err.congress_checkin_day', { date: s.date });
       if (!memberId) throw new AppError(422, 'not_delegate', 'err.congress_not_delegate');
       return mark(actor, sessionId, [memberId], 'present', 'qr');
     },

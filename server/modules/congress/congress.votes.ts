@@ -2,11 +2,12 @@ import { majorityThreshold, voteInput, type BaseKind, type ElectionResult, type 
 import type { Database } from '../../db/database';
 import type { CongressVotesTable } from '../../db/tables';
 import { AppError, Invalid, NotFound } from '../../lib/errors';
-import { newId, randomToken } from '../../lib/ids';
+import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { auditRepo, type Actor } from '../audit/audit.repo';
 import type { OrgsService } from '../orgs/orgs.service';
 import { membersRepo } from '../members/members.repo';
+import { createBallotBox } from './congress.ballotbox';
 import { congressRepo } from './congress.repo';
 import type { LiveHub } from './congress.live';
 import type { SessionsService } from './congress.sessions';
@@ -57,6 +58,7 @@ export function tally(kind: VoteKind, ballots: string[], base: number, baseKind:
 
 export function createVotesService(database: Database, orgs: OrgsService, sessions: SessionsService, live: LiveHub) {
   const { db } = database;
+  const box = createBallotBox(database);
 
   async function vote(orgId: string, id: string) {
     const v = await votesRepo.find(db, orgId, id);
@@ -71,8 +73,24 @@ export function createVotesService(database: Database, orgs: OrgsService, sessio
     return candidates;
   }
 
-  async function view(v: CongressVotesTable) {
-    const [candidates, counts] = await Promise.all([votesRepo.candidates(db, v.id), votesRepo.counts(db, v.id)]);
+  /**
+   * Votes as the pages show them, in three queries whatever their number (500 phones poll a session's
+   * list): a closed vote's counts come from its stored result, only open ones are counted.
+   */
+  async function views(vs: CongressVotesTable[]) {
+    const [candidates, counted] = await Promise.all([
+      votesRepo.candidatesOf(db, vs.map((v) => v.id)),
+      votesRepo.countsOf(db, vs.filter((v) => v.status === 'open' || (v.status === 'closed' && !v.result)).map((v) => v.id)),
+    ]);
+    return vs.map((v) => {
+      const result = v.result ? (JSON.parse(v.result) as VoteResult) : null;
+      const counts = result ?? counted.get(v.id) ?? { cast: 0, eligible: 0 };
+      return shape(v, candidates.filter((c) => c.vote_id === v.id), { cast: counts.cast, eligible: counts.eligible }, result);
+    });
+  }
+  const view = async (v: CongressVotesTable) => (await views([v]))[0];
+
+  function shape(v: CongressVotesTable, candidates: { member_id: string; name: string }[], counts: { cast: number; eligible: number }, result: VoteResult | null) {
     return {
       id: v.id,
       sessionId: v.session_id,
@@ -84,7 +102,7 @@ export function createVotesService(database: Database, orgs: OrgsService, sessio
       candidates: candidates.map((c) => ({ memberId: c.member_id, name: c.name })),
       cast: counts.cast,
       eligible: counts.eligible,
-      result: v.result ? (JSON.parse(v.result) as VoteResult) : null,
+      result,
     };
   }
 
@@ -92,7 +110,7 @@ export function createVotesService(database: Database, orgs: OrgsService, sessio
     get: async (orgId: string, id: string) => view(await vote(orgId, id)),
     listForSession: async (orgId: string, sessionId: string) => {
       await sessions.session(orgId, sessionId);
-      return Promise.all((await votesRepo.listForSession(db, orgId, sessionId)).map(view));
+      return views(await votesRepo.listForSession(db, orgId, sessionId));
     },
 
     async create(actor: Actor, sessionId: string, input: VoteDraft) {
@@ -186,10 +204,7 @@ export function createVotesService(database: Database, orgs: OrgsService, sessio
         if (chosen.some((c) => !allowed.has(c))) throw new AppError(422, 'not_candidate', 'err.congress_not_candidate');
         choice = JSON.stringify(chosen.sort());
       }
-      await db.transaction().execute(async (trx) => {
-        if (!(await votesRepo.markVoted(trx, id, memberId))) throw new AppError(409, 'already_voted', 'err.congress_already_voted');
-        await votesRepo.insertBallot(trx, { vote_id: id, id: randomToken(16), choice, voter_member_id: v.secret === 1 ? null : memberId });
-      });
+      await box.cast({ voteId: id, memberId, choice, secret: v.secret === 1 });
       live.touch(v.session_id);
       return { received: true };
     },
@@ -198,9 +213,11 @@ export function createVotesService(database: Database, orgs: OrgsService, sessio
       const v = await vote(actor.orgId, id);
       if (v.status !== 'open') throw stateError(v.status);
       const result = await db.transaction().execute(async (trx) => {
+        // Closed first: ballots being committed finish before this row can change, and none is accepted after.
+        if (!(await votesRepo.markClosed(trx, actor.orgId, id, nowIso()))) throw stateError('closed');
         const [ballots, counts, candidates] = await Promise.all([votesRepo.ballots(trx, id), votesRepo.counts(trx, id), votesRepo.candidates(trx, id)]);
         const r = tally(v.kind as VoteKind, ballots.map((b) => b.choice), v.base!, v.base_kind as BaseKind, counts.cast, counts.eligible, v.seats ?? 0, candidates);
-        await votesRepo.update(trx, actor.orgId, id, { status: 'closed', closed_at: nowIso(), result: JSON.stringify(r), updated_at: nowIso() });
+        await votesRepo.update(trx, actor.orgId, id, { result: JSON.stringify(r), updated_at: nowIso() });
         if (v.secret === 1) await votesRepo.scrubSecret(trx, id);
         await auditRepo.record(trx, actor, { action: 'close', entity: 'congress_vote', entityId: id, label: v.title, after: r });
         return r;

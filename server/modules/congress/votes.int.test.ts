@@ -113,6 +113,21 @@ describe.each(DIALECTS)('congress votes and elections on %s', (dialect) => {
     expect((await (await phone(delegates[4])).post(`/api/congress/votes/${election}/ballots`, { candidates: [a.memberId] })).status).toBe(409);
   });
 
+  it('takes every ballot of a crowd voting in the same instant, while the chair closes, and counts exactly the ones accepted', async () => {
+    const id = await newVote({ title: '集体合同草案', kind: 'resolution', secret: true });
+    const crowd = await Promise.all(delegates.slice(0, 30).map((d) => phone(d)));
+    const first = await Promise.all(crowd.slice(0, 20).map((p, i) => p.post(`/api/congress/votes/${id}/ballots`, { choice: i % 4 === 0 ? 'no' : 'yes' })));
+    expect(first.map((r) => r.status)).toEqual(Array(20).fill(201));
+    // Ten more press 提交 as the chair closes: each is either counted or refused, never stored uncounted.
+    const [late, closed] = await Promise.all([Promise.all(crowd.slice(20).map((p) => p.post(`/api/congress/votes/${id}/ballots`, { choice: 'abstain' }))), chair.post(`/api/congress/votes/${id}/close`)]);
+    expect(closed.status).toBe(200);
+    const accepted = late.filter((r) => r.status === 201).length;
+    expect(late.every((r) => r.status === 201 || (r.status === 409 && r.json.error.code === 'vote_state'))).toBe(true);
+    expect(closed.json).toMatchObject({ cast: 20 + accepted, yes: 15, no: 5, abstain: accepted });
+    const stored = await t.database.db.selectFrom('congress_ballots').select('id').where('vote_id', '=', id).execute();
+    expect(stored).toHaveLength(20 + accepted);
+  });
+
   it('refuses a guest, an absent delegate, and a delegate who arrived after the vote opened', async () => {
     await chair.post(`/api/congress/sessions/${ids.sessionId}/attendance`, { memberId: delegates[43].memberId, present: false });
     const id = await newVote({ title: '列席与缺席', kind: 'resolution', secret: false });

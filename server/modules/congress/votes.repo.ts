@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/database';
+import type { Db, Dialect } from '../../db/database';
 import type { CongressBallotsTable, CongressVotesTable } from '../../db/tables';
 
 export const votesRepo = {
@@ -18,6 +18,18 @@ export const votesRepo = {
       .where('c.vote_id', '=', voteId)
       .orderBy('c.position')
       .execute(),
+  /** The candidates of several votes in one query (a session's list), in ballot order. */
+  candidatesOf: (db: Db, voteIds: string[]) =>
+    voteIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('congress_vote_candidates as c')
+          .innerJoin('members as m', 'm.id', 'c.member_id')
+          .select(['c.vote_id', 'c.member_id', 'm.name'])
+          .where('c.vote_id', 'in', voteIds)
+          .orderBy('c.vote_id')
+          .orderBy('c.position')
+          .execute(),
   /** Changes a vote only while it is a draft: false when it has been opened meanwhile. */
   updateDraft: async (db: Db, orgId: string, id: string, patch: Partial<CongressVotesTable>) =>
     Number((await db.updateTable('congress_votes').set(patch).where('org_id', '=', orgId).where('id', '=', id).where('status', '=', 'draft').executeTakeFirst()).numUpdatedRows) === 1,
@@ -27,6 +39,9 @@ export const votesRepo = {
     await db.deleteFrom('congress_vote_candidates').where('vote_id', '=', id).execute();
     return Number((await db.deleteFrom('congress_votes').where('org_id', '=', orgId).where('id', '=', id).where('status', '=', 'draft').executeTakeFirst()).numDeletedRows) === 1;
   },
+  /** open → closed, once: false when it was not open (closed meanwhile). */
+  markClosed: async (db: Db, orgId: string, id: string, at: string) =>
+    Number((await db.updateTable('congress_votes').set({ status: 'closed', closed_at: at, updated_at: at }).where('org_id', '=', orgId).where('id', '=', id).where('status', '=', 'open').executeTakeFirst()).numUpdatedRows) === 1,
   update: (db: Db, orgId: string, id: string, patch: Partial<CongressVotesTable>) =>
     db.updateTable('congress_votes').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute(),
 
@@ -46,7 +61,18 @@ export const votesRepo = {
     const r = await db.updateTable('congress_voters').set({ voted: 1 }).where('vote_id', '=', voteId).where('member_id', '=', memberId).where('voted', '=', 0).executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
-  insertBallot: (db: Db, row: CongressBallotsTable) => db.insertInto('congress_ballots').values(row).execute(),
+  insertBallots: async (db: Db, rows: CongressBallotsTable[]) => {
+    for (let i = 0; i < rows.length; i += 500) await db.insertInto('congress_ballots').values(rows.slice(i, i + 500)).execute();
+  },
+  /**
+   * Which of these votes are open, read inside the ballots' transaction. On PostgreSQL the rows are
+   * share-locked, so a close (which updates the row) waits for these ballots, and they for it.
+   */
+  openAmong: async (db: Db, voteIds: string[], dialect: Dialect) => {
+    let q = db.selectFrom('congress_votes').select('id').where('id', 'in', voteIds).where('status', '=', 'open');
+    if (dialect === 'postgres') q = q.forShare();
+    return new Set((await q.execute()).map((r) => r.id));
+  },
   counts: async (db: Db, voteId: string) => {
     const r = await db
       .selectFrom('congress_voters')
@@ -54,6 +80,17 @@ export const votesRepo = {
       .where('vote_id', '=', voteId)
       .executeTakeFirstOrThrow();
     return { eligible: Number(r.eligible), cast: Number(r.cast ?? 0) };
+  },
+  /** Roll sizes and ballots cast of several votes in one query (votes without a roll are absent). */
+  countsOf: async (db: Db, voteIds: string[]) => {
+    if (voteIds.length === 0) return new Map<string, { eligible: number; cast: number }>();
+    const rows = await db
+      .selectFrom('congress_voters')
+      .select((eb) => ['vote_id', eb.fn.countAll<number>().as('eligible'), eb.fn.sum<number>('voted').as('cast')])
+      .where('vote_id', 'in', voteIds)
+      .groupBy('vote_id')
+      .execute();
+    return new Map(rows.map((r) => [r.vote_id, { eligible: Number(r.eligible), cast: Number(r.cast ?? 0) }]));
   },
   /** For a delegate's phone: the votes of a session they are on the roll of, and whether they voted. */
   rollOf: (db: Db, orgId: string, sessionId: string, memberId: string) =>

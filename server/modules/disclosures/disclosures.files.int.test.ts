@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, makeApp, type Client, type TestApp } from '../../test/harness';
 import { multipart } from '../../test/roster';
 import { PDF } from '../files/files.fixture';
-import { draft, published, setupDesk, type Desk } from './disclosures.fixture';
+import { draft, published, setupDesk, shiftDate, today, type Desk } from './disclosures.fixture';
 
 // 资料 (attachments) through the generic files module: whoever may read the item reads them; the
 // committee changes them only while the item is a draft; they count as the year's 资料份数.
@@ -56,5 +56,32 @@ describe.each(DIALECTS)('disclosure attachments on %s', (dialect) => {
     const stats = (await d.chair.get('/api/disclosures/stats')).json;
     expect(stats.attachments).toBe(2);
     expect(stats.byCategory[0].attachments).toBe(2);
+  });
+
+  it('serves a live public item’s files without sign-in, with the download headers, and 404 for any other file', async () => {
+    const issue = (await d.committee.post('/api/disclosure-issues', {})).json;
+    const item = (spec: Parameters<typeof draft>[1]) => draft(d, { issueId: issue.id, ...spec });
+    const [pub, staff, later] = [await item({ title: '招生计划', audience: 'public' }), await item({ title: '内部资料', audience: 'staff' }), await item({ title: '下月公开', audience: 'public', visibleFrom: shiftDate(today(), 10) })];
+    const unpublished = await draft(d, { title: '未审核', audience: 'public' });
+    const fileOf = async (id: string) => (await upload(d.committee, id, `${id}.pdf`)).json.id as string;
+    const [pubFile, staffFile, laterFile, draftFile] = [await fileOf(pub), await fileOf(staff), await fileOf(later), await fileOf(unpublished)];
+    for (const id of [pub, staff, later]) {
+      await d.committee.post(`/api/disclosures/${id}/submit`);
+      await d.supervisor.post(`/api/disclosures/${id}/approve`);
+    }
+    expect((await d.chair.post(`/api/disclosure-issues/${issue.id}/publish`)).status).toBe(200);
+
+    const anyone = t.client();
+    const url = (id: string, file: string, org = t.a.orgId) => `/api/public/${org}/disclosures/${id}/files/${file}`;
+    const listed = (await anyone.get(`/api/public/${t.a.orgId}/disclosures`)).json.items.find((i: { id: string }) => i.id === pub);
+    expect(listed.files).toEqual([{ id: pubFile, name: `${pub}.pdf`, size: PDF.length }]);
+    const got = await anyone.get(url(pub, pubFile));
+    expect(got.status).toBe(200);
+    expect(got.raw.equals(PDF)).toBe(true);
+    expect(got.headers).toMatchObject({ 'content-type': 'application/pdf', 'x-content-type-options': 'nosniff', 'content-security-policy': 'sandbox', 'cache-control': 'private, no-cache' });
+    // Not public, not yet in its period, not published, another item's file, another school: all 404.
+    for (const [id, file, org] of [[staff, staffFile], [later, laterFile], [unpublished, draftFile], [pub, staffFile], [pub, pubFile, t.b.orgId]] as const) {
+      expect((await anyone.get(url(id, file, org))).status, `${id} ${file}`).toBe(404);
+    }
   });
 });

@@ -10,7 +10,7 @@ import type { DisclosureRow } from './disclosures.repo';
  * 校务公开 资料 (attachments): whoever may read the item reads its files (the committee and the 监督小组
  * any item of the school; staff a live item addressed to them). The committee adds and removes them
  * while the item is a draft (returned ones included): what the 监督小组 approved is what goes up.
- * The files routes need a sign-in, so a public item's files are not on the public page (yet).
+ * A public item's files are also served without sign-in while it is live (readers.publicFile).
  */
 export function disclosureFiles(db: Db, orgs: OrgsService): FileOwnerPolicy {
   const readers = readerActions(db, orgs);

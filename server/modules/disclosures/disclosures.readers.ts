@@ -7,6 +7,7 @@ import { newId } from '../../lib/ids';
 import { htmlToText } from '../../lib/sanitize';
 import { nowIso } from '../../lib/time';
 import { actorOf, auditRepo } from '../audit/audit.repo';
+import { filesRepo, type FileMeta } from '../files/files.repo';
 import { notify, recipients } from '../notifications/notifications.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import { disclosuresRepo, type DisclosureRow, type ReaderScope } from './disclosures.repo';
@@ -22,7 +23,9 @@ const excerptOf = (html: string) => {
   return text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text;
 };
 
-function toPublic(r: DisclosureRow, questions: DisclosureQuestionsTable[]): PublicDisclosure {
+type PublicFile = PublicDisclosure['files'][number];
+
+function toPublic(r: DisclosureRow, questions: DisclosureQuestionsTable[], files: PublicFile[]): PublicDisclosure {
   return {
     id: r.id,
     title: r.title,
@@ -34,8 +37,13 @@ function toPublic(r: DisclosureRow, questions: DisclosureQuestionsTable[]): Publ
     content: r.content,
     // Only what the committee made public; the asker is never named outside the school.
     questions: questions.filter((q) => q.disclosure_id === r.id).map((q) => ({ body: q.body, answer: q.answer!, answeredAt: q.answered_at! })),
+    files,
   };
 }
+
+/** A public item's files, without who uploaded them. */
+const publicFiles = async (db: Db, orgId: string, id: string): Promise<PublicFile[]> =>
+  (await filesRepo.list(db, orgId, 'disclosure', id)).map((f) => ({ id: f.id, name: f.name, size: f.size }));
 
 export function readerActions(db: Db, orgs: OrgsService) {
   const scopeOf = async (user: SessionUser) => readerScope(db, user, await todayOf(orgs, user.org.id));
@@ -173,14 +181,25 @@ export function readerActions(db: Db, orgs: OrgsService) {
       if (!org) throw NotFound();
       const { rows, total } = await disclosuresRepo.publicList(db, orgId, await todayOf(orgs, orgId), page);
       const questions = await readersRepo.publicQuestions(db, orgId, rows.map((r) => r.id));
-      return { orgName: org.name, items: rows.map((r) => toPublic(r, questions)), total };
+      const files = await Promise.all(rows.map((r) => publicFiles(db, orgId, r.id)));
+      return { orgName: org.name, items: rows.map((r, i) => toPublic(r, questions, files[i])), total };
     },
 
     async publicItem(orgId: string, id: string): Promise<PublicDisclosure & { orgName: string }> {
       const org = await orgs.get(orgId).catch(() => null);
       const row = org && (await disclosuresRepo.findLive(db, orgId, id, { today: await todayOf(orgs, orgId), audiences: ['public'] }));
       if (!org || !row) throw NotFound('err.disclosure_not_found');
-      return { orgName: org.name, ...toPublic(row, await readersRepo.publicQuestions(db, orgId, [id])) };
+      return { orgName: org.name, ...toPublic(row, await readersRepo.publicQuestions(db, orgId, [id]), await publicFiles(db, orgId, id)) };
+    },
+
+    /** A file of a public, published, in-period item, for anyone; 404 for every other file. */
+    async publicFile(orgId: string, id: string, fileId: string): Promise<{ file: FileMeta; content: Buffer }> {
+      const org = await orgs.get(orgId).catch(() => null);
+      const row = org && (await disclosuresRepo.findLive(db, orgId, id, { today: await todayOf(orgs, orgId), audiences: ['public'] }));
+      const file = row && (await filesRepo.find(db, orgId, fileId));
+      const content = file && file.owner_kind === 'disclosure' && file.owner_id === id ? await filesRepo.content(db, orgId, fileId) : undefined;
+      if (!file || !content) throw NotFound('err.files_not_found');
+      return { file, content };
     },
   };
 }

@@ -14,11 +14,13 @@ import {
   questionInput,
   returnInput,
 } from '../../../common/disclosures';
+import { sendFile } from '../files/files.routes';
 import { idParams, route, userOf } from '../../plugins/route';
 import type { Services } from '../../services';
 
 const publicParams = z.object({ orgId: z.string().min(1).max(64) });
 const publicItemParams = publicParams.extend({ id: z.string().min(1).max(64) });
+const publicFileParams = publicItemParams.extend({ fileId: z.string().min(1).max(64) });
 
 // 校务公开. Reading needs only a sign-in (the service checks audience and period); the committee writes
 // and publishes (disclosures.write), the 监督小组 reviews (disclosures.review), both oversee. The public
@@ -199,6 +201,17 @@ function registerReaderRoutes(app: FastifyInstance, s: Services): void {
     summary: '一条面向社会公开的内容 / one public item',
     params: publicItemParams,
     handler: ({ params }) => d.publicItem(params.orgId, params.id),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/public/:orgId/disclosures/:id/files/:fileId',
+    access: 'public',
+    summary: '下载面向社会公开内容的附件（无需登录）/ a public item’s file',
+    params: publicFileParams,
+    handler: async ({ reply, params }) => {
+      const { file, content } = await d.publicFile(params.orgId, params.id, params.fileId);
+      return sendFile(reply, file, content);
+    },
   });
 }
 

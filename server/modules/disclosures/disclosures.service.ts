@@ -57,6 +57,7 @@ export function createDisclosuresService(db: Db, orgs: OrgsService) {
     remind: readers.remind,
     publicList: readers.publicList,
     publicItem: readers.publicItem,
+    publicFile: readers.publicFile,
 
     issues: issues.list,
     createIssue: issues.create,

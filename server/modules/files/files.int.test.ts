@@ -238,6 +238,16 @@ describe.each(DIALECTS)('files on %s', (dialect) => {
       expect((await upload(c.head, 'proposal', collective.json.id, PNG, '调查表.png')).status).toBe(201);
       expect((await upload(c.proposer, 'proposal', collective.json.id, PNG, 'x.png')).status).toBe(404);
     });
+
+    it('deleting a draft deletes its files with it, named in the audit row', async () => {
+      const draft = await c.proposer.post('/api/proposals', draftBody(c, '建议更换教室窗帘'));
+      const file = await upload(c.proposer, 'proposal', draft.json.id, PNG, '窗帘.png');
+      expect((await c.proposer.del(`/api/proposals/${draft.json.id}`)).status).toBe(204);
+      expect(await t.database.db.selectFrom('files').select('id').where('owner_id', '=', draft.json.id).execute()).toEqual([]);
+      expect((await c.proposer.get(`/api/files/${file.json.id}`)).status).toBe(404);
+      const row = await t.database.db.selectFrom('audit_log').select('before').where('entity', '=', 'proposal').where('entity_id', '=', draft.json.id).where('action', '=', 'delete').executeTakeFirstOrThrow();
+      expect(JSON.parse(row.before!).files).toEqual(['窗帘.png']);
+    });
   });
 
   describe("another school's files", () => {

@@ -42,4 +42,16 @@ export const filesRepo = {
     (await db.selectFrom('files').select('content').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst())?.content,
 
   remove: (db: Db, orgId: string, id: string) => db.deleteFrom('files').where('org_id', '=', orgId).where('id', '=', id).execute(),
+
+  /** Drops every file of an owner that is being deleted (in the owner's transaction); returns their names for the audit row. */
+  async removeOwned(db: Db, orgId: string, ownerKind: string, ownerId: string): Promise<string[]> {
+    const gone = await db
+      .deleteFrom('files')
+      .where('org_id', '=', orgId)
+      .where('owner_kind', '=', ownerKind)
+      .where('owner_id', '=', ownerId)
+      .returning('name')
+      .execute();
+    return gone.map((f) => f.name);
+  },
 };

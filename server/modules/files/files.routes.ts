@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FileMeta } from './files.repo';
 import { FILE_KINDS, fileOwnerQuery, fileUploadQuery, kindOfMime } from '../../../common/files';
 import { idParams, route, userOf } from '../../plugins/route';
 import { uploadedFile } from '../../plugins/upload';
@@ -9,6 +10,19 @@ function contentDisposition(type: 'inline' | 'attachment', name: string): string
   const ascii = name.replace(/[^\x20-\x7e]|["\\%]/g, '_');
   const utf8 = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${type}; filename="${ascii}"; filename*=UTF-8''${utf8}`;
+}
+
+/** A stored file as a download, with the headers every file route sends (the public one too). */
+export function sendFile(reply: FastifyReply, file: Pick<FileMeta, 'mime' | 'name'>, content: Buffer): FastifyReply {
+  const kind = kindOfMime(file.mime);
+  return reply
+    .header('content-type', kind === 'txt' ? 'text/plain; charset=utf-8' : file.mime)
+    .header('content-disposition', contentDisposition(kind && FILE_KINDS[kind].inline ? 'inline' : 'attachment', file.name))
+    .header('x-content-type-options', 'nosniff')
+    // Whatever a file holds, it never runs as a page of this site.
+    .header('content-security-policy', 'sandbox')
+    .header('cache-control', 'private, no-cache')
+    .send(content);
 }
 
 // Attachments of any owner. Signing in is all the route asks; the owner's policy (files.service.ts)
@@ -43,15 +57,7 @@ export function fileRoutes(app: FastifyInstance, s: Services): void {
     params: idParams,
     handler: async ({ req, reply, params }) => {
       const { file, content } = await s.files.download(userOf(req), params.id);
-      const kind = kindOfMime(file.mime);
-      return reply
-        .header('content-type', kind === 'txt' ? 'text/plain; charset=utf-8' : file.mime)
-        .header('content-disposition', contentDisposition(kind && FILE_KINDS[kind].inline ? 'inline' : 'attachment', file.name))
-        .header('x-content-type-options', 'nosniff')
-        // Whatever a file holds, it never runs as a page of this site.
-        .header('content-security-policy', 'sandbox')
-        .header('cache-control', 'private, no-cache')
-        .send(content);
+      return sendFile(reply, file, content);
     },
   });
 

@@ -80,7 +80,8 @@ export const membersRepo = {
     const col = SORT_COLUMNS[f.sort.replace('-', '') as keyof typeof SORT_COLUMNS];
     const rows = await withDisplay(q)
       .orderBy(col, desc ? 'desc' : 'asc')
-      .orderBy('m.id')
+      // id in the same direction, so a descending page walks the (org_id, column, id) index backwards.
+      .orderBy('m.id', desc ? 'desc' : 'asc')
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)
       .execute();

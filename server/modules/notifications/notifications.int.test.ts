@@ -79,8 +79,12 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
     expect((await b.post(`/api/notifications/${n.id}/read`)).status).toBe(404);
     expect((await b.get('/api/notifications')).json).toEqual({ items: [], total: 0, unread: 0 });
     expect((await c.chair.get('/api/notifications?unread=1')).json.unread).toBe(1);
+    // The bell's own count agrees, and is the caller's alone.
+    expect((await c.chair.get('/api/notifications/unread')).json).toEqual({ unread: 1 });
+    expect((await b.get('/api/notifications/unread')).json).toEqual({ unread: 0 });
 
     expect((await c.chair.post(`/api/notifications/${n.id}/read`)).status).toBe(204);
+    expect((await c.chair.get('/api/notifications/unread')).json).toEqual({ unread: 0 });
     const after = await c.chair.get('/api/notifications');
     expect(after.json.unread).toBe(0);
     expect(after.json.items.find((x: { id: string }) => x.id === n.id).readAt).toEqual(expect.any(String));

@@ -20,6 +20,20 @@ export const notificationsRepo = {
     return { rows, total: await count(filtered), unread: await count(inbox.where('read_at', 'is', null)) };
   },
 
+  /** One indexed count (the partial index of unread rows): what the bell polls. */
+  unread: async (db: Db, orgId: string, userId: string) =>
+    Number(
+      (
+        await db
+          .selectFrom('notifications')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('org_id', '=', orgId)
+          .where('user_id', '=', userId)
+          .where('read_at', 'is', null)
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+
   markRead: async (db: Db, orgId: string, userId: string, id: string, at: string) =>
     Number(
       (

@@ -15,6 +15,14 @@ export function notificationRoutes(app: FastifyInstance, s: Services): void {
   });
 
   route(app, {
+    method: 'GET',
+    url: '/api/notifications/unread',
+    access: 'authenticated',
+    summary: '未读通知数（铃铛轮询）/ unread count, for the bell',
+    handler: ({ req }) => s.notifications.unread(userOf(req)),
+  });
+
+  route(app, {
     method: 'POST',
     url: '/api/notifications/:id/read',
     access: 'authenticated',

@@ -45,6 +45,8 @@ const toNotification = (r: NotificationsTable): Notification => ({
 // Marking read is the reader's own inbox state, not union business: no audit row, unlike every other write.
 export function createNotificationsService(db: Db) {
   return {
+    unread: async (user: SessionUser) => ({ unread: await notificationsRepo.unread(db, user.org.id, user.id) }),
+
     async list(user: SessionUser, q: NotificationListQuery): Promise<NotificationPage> {
       const { rows, total, unread } = await notificationsRepo.list(db, user.org.id, user.id, q);
       return { items: rows.map(toNotification), total, unread };

@@ -29,7 +29,7 @@ describe.each(DIALECTS)('proposal detail on %s', (dialect) => {
     await c.chair.request('PUT', '/api/proposal-windows', { body: { sessionId: c.sessionId, opensOn: shiftDate(today(), -5), closesOn: shiftDate(today(), 5) } });
 
     await c.proposer.post(`/api/proposals/${id}/submit`, { singleSubject: true });
-    expect(await actions(c.proposer, id)).toEqual([]);
+    expect(await actions(c.proposer, id)).toEqual(['withdraw']);
     expect(await actions(c.committee, id)).toEqual(['decide', 'note']);
     await c.chair.post(`/api/proposals/${id}/decision`, { decision: 'accepted' });
     expect(await actions(c.chair, id)).toEqual(['decide', 'publish', 'note']);

@@ -158,6 +158,30 @@ describe.each(DIALECTS)('proposal drafts on %s', (dialect) => {
     expect((await c.proposer.get(`/api/proposals/${id}`)).status).toBe(404);
   });
 
+  it('lets the proposer withdraw a submitted proposal to revise it, keeping its number, until the committee decides', async () => {
+    const id = await submitted(c, '撤回再提交');
+    const code = (await c.proposer.get(`/api/proposals/${id}`)).json.code;
+    expect((await c.proposer.get(`/api/proposals/${id}`)).json.actions).toContain('withdraw');
+    for (const who of [c.c1, c.chair]) expect((await who.post(`/api/proposals/${id}/withdraw`)).status).toBe(403);
+
+    const back = await c.proposer.post(`/api/proposals/${id}/withdraw`);
+    expect(back.status).toBe(200);
+    expect(back.json).toMatchObject({ state: 'draft', code });
+    // The text may change now: co-signers are asked again, so it cannot go straight back in.
+    expect(back.json.coSigners.map((s: { status: string }) => s.status)).toEqual(['invited', 'invited']);
+    expect(back.json.timeline.map((e: { kind: string }) => e.kind)).toContain('withdrawn');
+    expect((await c.proposer.post(`/api/proposals/${id}/submit`, { singleSubject: true })).status).toBe(422);
+    expect((await c.proposer.patch(`/api/proposals/${id}`, { title: '撤回再提交（修改后）' })).status).toBe(200);
+    for (const who of [c.c1, c.c2]) expect((await who.post(`/api/proposals/${id}/cosign`, { accept: true })).status).toBe(200);
+    const again = await c.proposer.post(`/api/proposals/${id}/submit`, { singleSubject: true });
+    expect(again.json).toMatchObject({ state: 'submitted', code });
+
+    expect((await c.chair.post(`/api/proposals/${id}/decision`, { decision: 'accepted', publish: true })).status).toBe(200);
+    const late = await c.proposer.post(`/api/proposals/${id}/withdraw`);
+    expect(late.status).toBe(409);
+    expect((await c.proposer.post(`/api/proposals/${await draft('草稿不能撤回')}/withdraw`)).status).toBe(409);
+  });
+
   it('records an audit row for each write', async () => {
     const id = await submitted(c, '审计提案');
     const audit = await c.admin.get(`/api/audit?entityId=${id}&pageSize=50`);

@@ -1,10 +1,12 @@
 import type { SessionUser } from '../../../common/auth';
 import type { ProposalInput } from '../../../common/proposals';
 import type { Db } from '../../db/database';
+import type { ProposalsTable } from '../../db/tables';
 import { AppError, Forbidden, Invalid } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { localDate, nowIso } from '../../lib/time';
 import { auditRepo, actorOf } from '../audit/audit.repo';
+import { filesRepo } from '../files/files.repo';
 import { notify, recipients } from '../notifications/notifications.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import { proposalsRepo } from './proposals.repo';
@@ -15,6 +17,43 @@ import { codeOf, concerned, expectState, linkOf, load, named, windowOpen } from 
 // Writing a proposal: draft, invite 附议 co-signers, their answers, and submission to the committee.
 
 type Fields = Partial<Pick<ProposalInput, 'title' | 'reasons' | 'measures' | 'category'>>;
+
+/** A new draft's row: the proposer, the four fields, everything else still to come. */
+function draftRow(
+  id: string, orgId: string, sessionId: string, proposer: { memberId: string; userId: string; delegationId: string | null }, f: Pick<ProposalInput, 'title' | 'reasons' | 'measures' | 'category'>,
+): ProposalsTable {
+  const now = nowIso();
+  return {
+    id, org_id: orgId, session_id: sessionId, proposer_member_id: proposer.memberId, proposer_user_id: proposer.userId, delegation_id: proposer.delegationId,
+    title: f.title, reasons: f.reasons, measures: f.measures, category: f.category, single_subject: 0, state: 'draft',
+    decision: null, decision_reason: null, merged_into_id: null, decided_at: null, draft_decision: null, draft_reason: null, draft_merge_into_id: null,
+    department: null, handler_user_id: null, deadline: null, assigned_at: null, reopened: 0, rating: null, submitted_at: null, closed_at: null,
+    number: null, created_at: now, updated_at: now,
+  };
+}
+
+/**
+ * A draft written for a delegate from an opinion raised at a meeting (server/modules/meetings), inside
+ * the caller's transaction: the delegate becomes its proposer, finds it among their proposals, and
+ * invites co-signers and submits it as usual (the collection window is checked at submission).
+ */
+export async function createDraftFor(
+  trx: Db, user: SessionUser, input: Pick<ProposalInput, 'sessionId' | 'title' | 'reasons' | 'measures' | 'category'> & { proposerMemberId: string },
+): Promise<string> {
+  const orgId = user.org.id;
+  const session = await threadRepo.session(trx, orgId, input.sessionId);
+  if (!session) throw Invalid('sessionId', 'err.proposal_session_not_found');
+  const [proposerUserId] = await recipients.ofMembers(trx, orgId, [input.proposerMemberId]);
+  if (!proposerUserId || (await threadRepo.delegatesAmong(trx, orgId, session.term_id, [input.proposerMemberId])).length === 0) {
+    throw Invalid('proposerMemberId', 'err.meeting_proposer');
+  }
+  const id = newId();
+  await proposalsRepo.insert(trx, draftRow(id, orgId, session.id, { memberId: input.proposerMemberId, userId: proposerUserId, delegationId: null }, input));
+  await auditRepo.record(trx, actorOf(user), { action: 'create', entity: 'proposal', entityId: id, label: input.title, after: input });
+  await recordEvent(trx, user, { id, org_id: orgId }, 'created');
+  await notify(trx, orgId, [proposerUserId], { kind: 'proposal.drafted_for_you', title: '工会为您起草了提案草稿', body: `《${input.title}》来自会议意见，请补充后邀请附议并提交`, link: linkOf(id) });
+  return id;
+}
 
 export function draftActions(db: Db, orgs: OrgsService) {
   const today = async (orgId: string) => localDate((await orgs.get(orgId)).settings.timezone);
@@ -52,14 +91,7 @@ export function draftActions(db: Db, orgs: OrgsService) {
         } else if ((await threadRepo.delegatesAmong(trx, orgId, session.term_id, [memberId])).length === 0) {
           throw Forbidden('err.proposal_not_delegate');
         }
-        const now = nowIso();
-        await proposalsRepo.insert(trx, {
-          id, org_id: orgId, session_id: session.id, proposer_member_id: memberId, proposer_user_id: user.id, delegation_id: input.delegationId ?? null,
-          title: input.title, reasons: input.reasons, measures: input.measures, category: input.category, single_subject: 0, state: 'draft',
-          decision: null, decision_reason: null, merged_into_id: null, decided_at: null, draft_decision: null, draft_reason: null, draft_merge_into_id: null,
-          department: null, handler_user_id: null, deadline: null, assigned_at: null, reopened: 0, rating: null, submitted_at: null, closed_at: null,
-          number: null, created_at: now, updated_at: now,
-        });
+        await proposalsRepo.insert(trx, draftRow(id, orgId, session.id, { memberId, userId: user.id, delegationId: input.delegationId ?? null }, input));
         await auditRepo.record(trx, actorOf(user), { action: 'create', entity: 'proposal', entityId: id, label: input.title, after: input });
         await recordEvent(trx, user, { id, org_id: orgId }, 'created');
       });
@@ -80,8 +112,10 @@ export function draftActions(db: Db, orgs: OrgsService) {
     async remove(user: SessionUser, id: string): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const { row } = await ownDraft(trx, user, id);
+        // Attachments are the draft's own: they go with it, named in the audit row.
+        const files = await filesRepo.removeOwned(trx, user.org.id, 'proposal', id);
         await proposalsRepo.removeDraft(trx, user.org.id, id);
-        await auditRepo.record(trx, actorOf(user), { action: 'delete', entity: 'proposal', entityId: id, label: row.title, before: { title: row.title } });
+        await auditRepo.record(trx, actorOf(user), { action: 'delete', entity: 'proposal', entityId: id, label: row.title, before: { title: row.title, ...(files.length ? { files } : {}) } });
       });
     },
 
@@ -140,7 +174,8 @@ export function draftActions(db: Db, orgs: OrgsService) {
         if (accepted < needed) throw Invalid('coSigners', 'err.proposal_cosigners_needed', { needed, accepted });
         // Claiming the draft first makes a second submission of the same draft wait here, then fail.
         if (!(await proposalsRepo.markSubmitted(trx, orgId, id, nowIso()))) expectState((await proposalsRepo.find(trx, orgId, id))!, ['draft']);
-        const number = await threadRepo.nextNumber(trx, orgId, l.row.session_id);
+        // A proposal withdrawn and submitted again keeps the number it had.
+        const number = l.row.number ?? (await threadRepo.nextNumber(trx, orgId, l.row.session_id));
         await proposalsRepo.update(trx, orgId, id, { number });
         const row = { ...l.row, number };
         await auditRepo.record(trx, actorOf(user), { action: 'submit', entity: 'proposal', entityId: id, label: l.row.title, before: { state: 'draft' }, after: { state: 'submitted', code: codeOf(row) } });
@@ -149,6 +184,24 @@ export function draftActions(db: Db, orgs: OrgsService) {
           kind: 'proposal.submitted',
           title: '新提案已提交',
           body: `${named(row)}已提交提案工作委员会审查`,
+          link: linkOf(id),
+        });
+      });
+    },
+
+    /** The proposer takes a submitted proposal back to draft, until the committee has decided on it. */
+    async withdraw(user: SessionUser, id: string): Promise<void> {
+      const orgId = user.org.id;
+      await db.transaction().execute(async (trx) => {
+        const l = await load(trx, user, id);
+        if (!l.is.proposer) throw Forbidden('err.proposal_not_proposer');
+        if (!(await proposalsRepo.markWithdrawn(trx, orgId, id, nowIso()))) expectState(l.row, ['submitted']);
+        await auditRepo.record(trx, actorOf(user), { action: 'withdraw', entity: 'proposal', entityId: id, label: l.row.title, before: { state: 'submitted' }, after: { state: 'draft' } });
+        await recordEvent(trx, user, l.row, 'withdrawn');
+        await notify(trx, orgId, await concerned(trx, l, { cosigners: true, committee: true }, user.id), {
+          kind: 'proposal.withdrawn',
+          title: '提案已撤回',
+          body: `${named(l.row)}已由提案人撤回修改，附议人需在重新提交前再次确认`,
           link: linkOf(id),
         });
       });

@@ -37,6 +37,14 @@ function scoped(db: Db, q: Base, orgId: string, scope: Scope): Base {
   );
 }
 
+function submittedIn(db: Db, orgId: string, p: { sessionId?: string; from?: string; to?: string }) {
+  let q = db.selectFrom('proposals').where('org_id', '=', orgId).where('submitted_at', 'is not', null);
+  if (p.sessionId) q = q.where('session_id', '=', p.sessionId);
+  if (p.from) q = q.where('submitted_at', '>=', p.from);
+  if (p.to) q = q.where('submitted_at', '<', p.to);
+  return q;
+}
+
 /**
  * `col` contains `text`, ignoring case alike on both databases (SQLite's LIKE ignores ASCII case,
  * PostgreSQL's does not: both sides go through lower()), with %, _ and \ in `text` taken literally.
@@ -113,18 +121,37 @@ export const proposalsRepo = {
   mergedFrom: (db: Db, orgId: string, id: string) =>
     db.selectFrom('proposals').select(['id', 'title']).where('org_id', '=', orgId).where('merged_into_id', '=', id).orderBy('id').execute(),
 
-  /** Submitted proposals of one session, or submitted within [from, to), for the figures. */
-  forPeriod: (db: Db, orgId: string, p: { sessionId?: string; from?: string; to?: string }) => {
-    let q = db.selectFrom('proposals').selectAll().where('org_id', '=', orgId).where('submitted_at', 'is not', null);
-    if (p.sessionId) q = q.where('session_id', '=', p.sessionId);
-    if (p.from) q = q.where('submitted_at', '>=', p.from);
-    if (p.to) q = q.where('submitted_at', '<', p.to);
-    return q.execute();
-  },
+  /** Submitted proposals of one session, or submitted within [from, to), for the reports. */
+  forPeriod: (db: Db, orgId: string, p: { sessionId?: string; from?: string; to?: string }) => submittedIn(db, orgId, p).selectAll().execute(),
+
+  /** The same proposals counted by what the figures tell apart, so the dashboard never reads their texts. */
+  countsForPeriod: (db: Db, orgId: string, p: { sessionId?: string; from?: string; to?: string }) =>
+    submittedIn(db, orgId, p)
+      .select(['category', 'department', 'decision', 'state', 'rating', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .groupBy(['category', 'department', 'decision', 'state', 'rating'])
+      .execute()
+      .then((rows) => rows.map((r) => ({ ...r, n: Number(r.n) }))),
 
   insert: (db: Db, row: ProposalsTable) => db.insertInto('proposals').values(row).execute(),
 
   /** draft → submitted, only if still a draft (false when a concurrent submission got there first). */
+  /**
+   * Back to draft, before the committee has decided: its 提案编号 stays reserved for the resubmission, a
+   * drafted decision is dropped, and co-signers must confirm again (the text may change).
+   */
+  async markWithdrawn(db: Db, orgId: string, id: string, at: string): Promise<boolean> {
+    const done = await db
+      .updateTable('proposals')
+      .set({ state: 'draft', single_subject: 0, submitted_at: null, draft_decision: null, updated_at: at })
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .where('state', '=', 'submitted')
+      .executeTakeFirst();
+    if (Number(done.numUpdatedRows) !== 1) return false;
+    await db.updateTable('proposal_cosigners').set({ status: 'invited', responded_at: null }).where('org_id', '=', orgId).where('proposal_id', '=', id).where('status', '=', 'accepted').execute();
+    return true;
+  },
+
   async markSubmitted(db: Db, orgId: string, id: string, at: string): Promise<boolean> {
     const done = await db
       .updateTable('proposals')

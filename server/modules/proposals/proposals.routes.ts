@@ -132,7 +132,8 @@ export function proposalRoutes(app: FastifyInstance, s: Services): void {
     url: '/api/proposals/:id',
     access: 'authenticated',
     summary: '提案详情 / proposal detail',
-    ...proposal,
+    // No body to validate, and get() answers 404 itself: the visibility pre-check would load it twice.
+    params: idParams,
     handler: ({ req, params }) => p.get(userOf(req), params.id),
   });
 
@@ -173,6 +174,15 @@ export function proposalRoutes(app: FastifyInstance, s: Services): void {
     ...proposal,
     body: coSignInput,
     handler: ({ req, params, body }) => p.respond(userOf(req), params.id, body.accept),
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/proposals/:id/withdraw',
+    access: 'authenticated',
+    summary: '撤回提案（审查前）/ withdraw before the decision',
+    ...proposal,
+    handler: ({ req, params }) => p.withdraw(userOf(req), params.id),
   });
 
   route(app, {

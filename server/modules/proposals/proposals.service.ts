@@ -85,6 +85,7 @@ export function createProposalsService(db: Db, orgs: OrgsService) {
     invite: (user: SessionUser, id: string, memberIds: string[]) => after(user, id, draft.invite(user, id, memberIds)),
     respond: (user: SessionUser, id: string, accept: boolean) => after(user, id, draft.respond(user, id, accept)),
     submit: (user: SessionUser, id: string) => after(user, id, draft.submit(user, id)),
+    withdraw: (user: SessionUser, id: string) => after(user, id, draft.withdraw(user, id)),
 
     decideOne: (user: SessionUser, id: string, input: DecisionInput) => after(user, id, decide.decide(user, [id], input)),
     decideMany: (user: SessionUser, ids: string[], input: DecisionInput) => decide.decide(user, ids, input),

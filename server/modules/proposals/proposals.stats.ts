@@ -15,17 +15,22 @@ export const schoolYearOf = (date: string): number => Number(date.slice(0, 4)) -
 
 const rate = (n: number, d: number): number | null => (d === 0 ? null : Math.round((n / d) * 10000) / 10000);
 
-export function figures(rows: ProposalsTable[]): ProposalFigures {
-  const accepted = rows.filter((r) => r.decision === 'accepted');
-  const done = accepted.filter((r) => r.state === 'replied' || r.state === 'closed').length;
-  const rated = rows.filter((r) => r.rating).length;
-  const satisfied = rows.filter((r) => r.rating === 'satisfied' || r.rating === 'basically_satisfied').length;
+type Counted = Pick<ProposalsTable, 'decision' | 'state' | 'rating'> & { n?: number };
+
+/** From proposals counted by decision, state and rating (`n` of each kind; a plain row is one). */
+export function figures(rows: Counted[]): ProposalFigures {
+  const count = (keep: (r: Counted) => boolean) => rows.reduce((sum, r) => sum + (keep(r) ? (r.n ?? 1) : 0), 0);
+  const submitted = count(() => true);
+  const accepted = count((r) => r.decision === 'accepted');
+  const done = count((r) => r.decision === 'accepted' && (r.state === 'replied' || r.state === 'closed'));
+  const rated = count((r) => !!r.rating);
+  const satisfied = count((r) => r.rating === 'satisfied' || r.rating === 'basically_satisfied');
   return {
-    submitted: rows.length,
-    accepted: accepted.length,
-    acceptedRate: rate(accepted.length, rows.length),
+    submitted,
+    accepted,
+    acceptedRate: rate(accepted, submitted),
     done,
-    doneRate: rate(done, accepted.length),
+    doneRate: rate(done, accepted),
     rated,
     satisfied,
     satisfactionRate: rate(satisfied, rated),
@@ -53,7 +58,7 @@ export async function resolvePeriod(db: Db, orgs: OrgsService, orgId: string, p:
 
 export async function proposalStats(db: Db, orgs: OrgsService, orgId: string, p: ProposalPeriod): Promise<ProposalStats> {
   const period = await resolvePeriod(db, orgs, orgId, p, true);
-  const rows = await proposalsRepo.forPeriod(db, orgId, period);
+  const rows = await proposalsRepo.countsForPeriod(db, orgId, period);
   const departments = [...new Set(rows.map((r) => r.department).filter((d): d is string => !!d))].sort();
   return {
     period: { sessionId: period.sessionId ?? null, schoolYear: period.schoolYear ?? null, from: period.from ?? null, to: period.to ?? null },

@@ -15,6 +15,7 @@ import type { Db } from '../../db/database';
 import type { ProposalPostsTable } from '../../db/tables';
 import { AppError, NotFound } from '../../lib/errors';
 import { recipients } from '../notifications/notifications.service';
+import { meetingSource } from '../meetings/meetings.view';
 import { toEvent } from './proposals.events';
 import { proposalsRepo, type ProposalRow, type Scope } from './proposals.repo';
 import { threadRepo } from './proposals.thread.repo';
@@ -104,6 +105,7 @@ export function actionsOf(l: Loaded, user: SessionUser, submittable: boolean): P
     delete: draft && is.proposer,
     invite: draft && is.proposer,
     submit: draft && is.proposer && submittable,
+    withdraw: state === 'submitted' && is.proposer,
     cosign: draft && is.cosigner && !is.proposer,
     decide: state === 'submitted' && is.committee,
     publish: state === 'submitted' && is.committee && row.draft_decision !== null,
@@ -120,12 +122,13 @@ export function actionsOf(l: Loaded, user: SessionUser, submittable: boolean): P
 export async function toDetail(db: Db, l: Loaded, user: SessionUser, ctx: { today: string; required: number }): Promise<Proposal> {
   const { row: r, is } = l;
   const orgId = r.org_id;
-  const [replies, messages, mergedFrom, mergedInto, events] = await Promise.all([
+  const [replies, messages, mergedFrom, mergedInto, events, fromMeeting] = await Promise.all([
     threadRepo.replies(db, orgId, r.id),
     threadRepo.posts(db, orgId, r.id, 'message'),
     proposalsRepo.mergedFrom(db, orgId, r.id),
     r.merged_into_id ? proposalsRepo.find(db, orgId, r.merged_into_id) : undefined,
     threadRepo.events(db, orgId, r.id),
+    meetingSource(db, orgId, 'proposal', r.id),
   ]);
   // The proposer of a draft learns how many co-signers are still missing and whether the window is open.
   let coSignersNeeded: Proposal['coSignersNeeded'];
@@ -147,6 +150,7 @@ export async function toDetail(db: Db, l: Loaded, user: SessionUser, ctx: { toda
     decidedAt: r.decided_at,
     mergedInto: mergedInto ? { id: mergedInto.id, title: mergedInto.title } : null,
     mergedFrom,
+    fromMeeting,
     handlerUserId: r.handler_user_id,
     assists: l.assists.map((a) => ({ department: a.department, handlerUserId: a.user_id })),
     reopened: r.reopened > 0,

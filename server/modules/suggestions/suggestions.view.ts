@@ -15,6 +15,7 @@ import type { Db } from '../../db/database';
 import type { SuggestionMessagesTable } from '../../db/tables';
 import { AppError, NotFound } from '../../lib/errors';
 import { departmentsRepo } from '../departments/departments.repo';
+import { meetingSource } from '../meetings/meetings.view';
 import { recipients } from '../notifications/notifications.service';
 import { suggestionsRepo, type Handling, type SuggestionRow } from './suggestions.repo';
 
@@ -105,7 +106,7 @@ async function threadOf(db: Db, r: SuggestionRow) {
 
 export async function toDetail(db: Db, l: Loaded, today: string): Promise<Suggestion> {
   const { row: r } = l;
-  const { messages, proposal } = await threadOf(db, r);
+  const [{ messages, proposal }, fromMeeting] = await Promise.all([threadOf(db, r), meetingSource(db, r.org_id, 'suggestion', r.id)]);
   return {
     ...toListItem(r, today),
     content: r.content,
@@ -113,6 +114,7 @@ export async function toDetail(db: Db, l: Loaded, today: string): Promise<Sugges
     wall: r.wall_on ? { question: r.wall_question ?? '', answer: r.wall_answer ?? '', publishedOn: r.wall_on } : null,
     wallConsent: r.anonymous === 1 ? null : r.wall_consent === 1,
     proposal,
+    fromMeeting,
     mine: l.is.writer,
     canHandle: l.is.handler,
   };

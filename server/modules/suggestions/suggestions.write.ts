@@ -25,17 +25,43 @@ import { addresseesOf, expectStatus, linkOf, load } from './suggestions.view';
 
 const DAY_MS = 86_400_000;
 
+async function resolveTo(trx: Db, orgId: string, to: string) {
+  if (to === 'principal' || to === 'union') return { addressee: to, department_id: null };
+  if (!(await departmentsRepo.findActive(trx, orgId, to))) throw Invalid('to', 'err.suggestion_to');
+  return { addressee: 'department', department_id: to };
+}
+
+/**
+ * A suggestion in the union's name, inside the caller's transaction (an opinion raised at a meeting,
+ * server/modules/meetings): named, not anonymous, with no writer account — the meeting is its source.
+ * The addressees are told as for any named suggestion. `day` is the school's today.
+ */
+export async function submitForUnion(trx: Db, user: SessionUser, day: string, input: Pick<SuggestionInput, 'to' | 'category' | 'title' | 'content'>): Promise<string> {
+  const orgId = user.org.id;
+  const id = randomToken(16);
+  const to = await resolveTo(trx, orgId, input.to);
+  await suggestionsRepo.insert(trx, {
+    id, org_id: orgId, ...to, category: input.category, title: input.title, content: input.content,
+    anonymous: 0, writer_user_id: null, receipt_hash: null, received_on: day,
+    status: 'pending', answered_on: null, closed_on: null,
+    wall_consent: 0, wall_question: null, wall_answer: null, wall_on: null, proposal_id: null,
+    notice_kind: null, notice_on: null,
+  });
+  await auditRepo.record(trx, actorOf(user), { action: 'submit', entity: 'suggestion', entityId: id, label: input.title, after: { ...to, category: input.category, anonymous: false, byUnion: true } });
+  await notify(trx, orgId, (await addresseesOf(trx, orgId, to)).filter((u) => u !== user.id), {
+    kind: 'suggestion.new',
+    title: '意见箱有新来信',
+    body: `工会（会议意见）：《${input.title}》（${SUGGESTION_CATEGORY_LABELS[input.category].zh}）`,
+    link: linkOf(id),
+  });
+  return id;
+}
+
 export function writeActions(db: Db, dialect: Dialect, orgs: OrgsService) {
   const todayOf = async (orgId: string) => localDate((await orgs.get(orgId)).settings.timezone);
   // Both counters live in this process's memory only: who sent what is never stored to limit it.
   const anonymousSent = new WindowCounter(ANONYMOUS_DAILY_LIMIT, DAY_MS);
   const wrongCodes = new WindowCounter(RECEIPT_GUESS_LIMIT, RECEIPT_GUESS_WINDOW_MINUTES * 60_000);
-
-  async function resolveTo(trx: Db, orgId: string, to: string) {
-    if (to === 'principal' || to === 'union') return { addressee: to, department_id: null };
-    if (!(await departmentsRepo.findActive(trx, orgId, to))) throw Invalid('to', 'err.suggestion_to');
-    return { addressee: 'department', department_id: to };
-  }
 
   /** On SQLite the WAL would hold the new pages in commit order: fold it into the file at once. */
   const afterAnonymousWrite = () => (dialect === 'sqlite' ? suggestionsRepo.compact(db, dialect) : Promise.resolve());

@@ -1,4 +1,4 @@
-import { NavLink } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
 import { useCan } from '../auth';
 import { useT } from '../../i18n';
 import type { NavItem } from './nav';
@@ -7,19 +7,34 @@ import type { NavItem } from './nav';
 export function NavList({ items, className, label }: { items: NavItem[]; className: string; label: string }) {
   const t = useT();
   const can = useCan();
+  const { pathname } = useLocation();
+  const under = (prefixes: string[] | undefined) => !!prefixes?.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   return (
     <nav className={className} aria-label={label}>
       <ul>
         {items
           .filter((i) => !i.permission || can(i.permission))
-          .map(({ to, text, icon: Icon }) => (
-            <li key={to}>
-              <NavLink to={to} end={to === '/'}>
+          .map(({ to, text, icon: Icon, also }) => {
+            const inner = (
+              <>
                 <Icon aria-hidden />
                 <span>{t(text)}</span>
-              </NavLink>
-            </li>
-          ))}
+              </>
+            );
+            return (
+              <li key={to}>
+                {under(also) ? (
+                  <Link to={to} aria-current="page">
+                    {inner}
+                  </Link>
+                ) : (
+                  <NavLink to={to} end={to === '/'}>
+                    {inner}
+                  </NavLink>
+                )}
+              </li>
+            );
+          })}
       </ul>
     </nav>
   );

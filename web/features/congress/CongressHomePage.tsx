@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Button, Empty } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useCan } from '../../app/auth';
 import { ErrorState } from '../../components/ErrorState';
+import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSpinner } from '../../components/PageSpinner';
 import { ToneTag } from '../../components/ToneTag';
@@ -29,14 +30,22 @@ export default function CongressHomePage() {
   const [modal, setModal] = useState<'term' | 'session' | null>(null);
   const manager = can('congress.manage');
 
-  const actions = manager && (
+  // 提案 belong to the congress: on a phone this page is their way in (the tab bar has no 提案 tab).
+  const actions = (
     <>
-      <Button icon={<PlusOutlined aria-hidden />} onClick={() => setModal('term')} data-testid="congress-new-term">
-        {t('congress.newTerm')}
-      </Button>
-      <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setModal('session')} disabled={!current} data-testid="congress-new-session">
-        {t('congress.newSession')}
-      </Button>
+      <LinkButton to="/proposals" icon={<FileTextOutlined aria-hidden />} data-testid="congress-proposals">
+        {t('congress.proposals')}
+      </LinkButton>
+      {manager && (
+        <>
+          <Button icon={<PlusOutlined aria-hidden />} onClick={() => setModal('term')} data-testid="congress-new-term">
+            {t('congress.newTerm')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setModal('session')} disabled={!current} data-testid="congress-new-session">
+            {t('congress.newSession')}
+          </Button>
+        </>
+      )}
     </>
   );
 

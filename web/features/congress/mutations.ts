@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Page } from '../../../common/api';
 import type { AttendanceStatus, VoteChoice, VoteKind, VoteResult } from '../../../common/congress';
 import { api } from '../../app/api';
 import { SESSIONS_KEY, TERMS_KEY, liveKey, mineKey, requestsKey, sessionKey, termKey } from './api';
@@ -30,18 +31,26 @@ export const useUpdateTerm = (termId: string) =>
   useTermWrite(termId, (body: Partial<TermValues>) => api<TermDetail>(`/api/congress/terms/${termId}`, { method: 'PATCH', body }));
 
 /**
- * Deleting a term or a session: refused by the server once anything is recorded in it. The lists
- * are only marked stale: refetching now would ask for the deleted page the user is about to leave.
+ * Deleting a term or a session: refused by the server once anything is recorded in it. The deleted row
+ * leaves every cached list at once (so /congress never flashes it), and the lists are only marked stale:
+ * refetching now would ask for the deleted page the user is about to leave.
  */
-function useDelete(path: string) {
+function useDelete(path: string, id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () => api<void>(path, { method: 'DELETE' }),
-    onSuccess: () => Promise.all([TERMS_KEY, SESSIONS_KEY].map((queryKey) => qc.invalidateQueries({ queryKey, refetchType: 'none' }))),
+    onSuccess: () => {
+      for (const queryKey of [TERMS_KEY, SESSIONS_KEY]) {
+        qc.setQueriesData<Page<{ id: string }>>({ queryKey }, (page) =>
+          page && Array.isArray(page.items) ? { ...page, items: page.items.filter((row) => row.id !== id), total: page.total - (page.items.some((row) => row.id === id) ? 1 : 0) } : page,
+        );
+      }
+      return Promise.all([TERMS_KEY, SESSIONS_KEY].map((queryKey) => qc.invalidateQueries({ queryKey, refetchType: 'none' })));
+    },
   });
 }
-export const useDeleteTerm = (termId: string) => useDelete(`/api/congress/terms/${termId}`);
-export const useDeleteSession = (sessionId: string) => useDelete(`/api/congress/sessions/${sessionId}`);
+export const useDeleteTerm = (termId: string) => useDelete(`/api/congress/terms/${termId}`, termId);
+export const useDeleteSession = (sessionId: string) => useDelete(`/api/congress/sessions/${sessionId}`, sessionId);
 
 export function useCreateRequest(termId: string) {
   const qc = useQueryClient();

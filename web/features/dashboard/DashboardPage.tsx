@@ -1,12 +1,13 @@
 import type { ComponentType } from 'react';
 import { Link } from 'react-router';
 import dayjs from 'dayjs';
-import { ApartmentOutlined, AuditOutlined, BankOutlined, KeyOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, FileTextOutlined, MailOutlined, ReadOutlined, KeyOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import type { Permission } from '../../../common/permissions';
 import { ROLE_LABELS } from '../../../common/permissions';
 import { useCan, useUser } from '../../app/auth';
 import { PageHeader } from '../../components/PageHeader';
 import { CareReminders } from '../care/CareReminders';
+import { HardshipReminders } from '../hardship/HardshipReminders';
 import { useLabel, useT, type T, type TextKey } from '../../i18n';
 
 interface Tile {
@@ -20,6 +21,9 @@ interface Tile {
 const TILES: Tile[] = [
   { to: '/members', title: 'nav.members', hint: 'dash.membersHint', icon: TeamOutlined, permission: 'members.read' },
   { to: '/congress', title: 'nav.congress', hint: 'dash.congressHint', icon: BankOutlined, permission: 'congress.read' },
+  { to: '/proposals', title: 'nav.proposals', hint: 'dash.proposalsHint', icon: FileTextOutlined },
+  { to: '/disclosures', title: 'nav.disclosures', hint: 'dash.disclosuresHint', icon: ReadOutlined },
+  { to: '/suggestions', title: 'nav.suggestions', hint: 'dash.suggestionsHint', icon: MailOutlined },
   { to: '/members/import', title: 'dash.import', hint: 'dash.importHint', icon: UploadOutlined, permission: 'members.import' },
   { to: '/groups', title: 'nav.groups', hint: 'dash.groupsHint', icon: ApartmentOutlined, permission: 'groups.read' },
   { to: '/users', title: 'nav.users', hint: 'dash.usersHint', icon: SafetyCertificateOutlined, permission: 'users.read' },
@@ -58,6 +62,7 @@ export default function DashboardPage() {
         </p>
       </section>
       {can('care.read') && <CareReminders />}
+      {can('hardship.manage') && <HardshipReminders />}
       <section aria-labelledby="shortcuts">
         <h2 id="shortcuts" className="tx-h2">
           {t('dash.shortcuts')}

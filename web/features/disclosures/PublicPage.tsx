@@ -49,6 +49,20 @@ export default function PublicPage() {
                   <span>{formatTime(i.publishedAt).slice(0, 10)}</span>
                 </div>
                 <RichContent html={i.content} />
+                {i.files.length > 0 && (
+                  <>
+                    <h3 className="dx-h3">{t('disclosures.files')}</h3>
+                    <ul data-testid="public-files">
+                      {i.files.map((f) => (
+                        <li key={f.id}>
+                          <a href={`/api/public/${orgId}/disclosures/${i.id}/files/${f.id}`} download={f.name}>
+                            {f.name}
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
                 {i.questions.length > 0 && (
                   <>
                     <h3 className="dx-h3">{t('disclosures.questions')}</h3>

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Badge, Button, Popover } from 'antd';
+import { Badge, Button, Popover, Spin } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import type { Notification } from '../../../common/notifications';
 import { formatTime } from '../../components/format';
 import { useT } from '../../i18n';
-import { useMarkRead, useNotifications } from './api';
+import { useMarkRead, useNotifications, useUnreadCount } from './api';
 import './notifications.css';
 
 /** Header bell: unread badge; the panel lists the latest, opens their link and marks them read. */
@@ -13,9 +13,10 @@ export function NotificationBell() {
   const t = useT();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const { data } = useNotifications();
+  const count = useUnreadCount();
+  const { data } = useNotifications(open);
   const mark = useMarkRead();
-  const unread = data?.unread ?? 0;
+  const unread = count.data?.unread ?? 0;
 
   const openOne = (n: Notification) => {
     if (!n.readAt) mark.mutate(n.id);
@@ -33,7 +34,9 @@ export function NotificationBell() {
           </Button>
         )}
       </div>
-      {!data?.items.length ? (
+      {!data ? (
+        <Spin size="small" />
+      ) : !data.items.length ? (
         <p className="tx-muted">{t('notif.empty')}</p>
       ) : (
         <ul className="tx-notif-list">

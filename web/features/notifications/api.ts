@@ -4,13 +4,22 @@ import { api } from '../../app/api';
 
 export const NOTIFICATIONS_KEY = ['/api/notifications'] as const;
 
-/** The latest notifications and the inbox's unread count; polled so the badge stays current. */
-export function useNotifications() {
+/** The badge: only the unread count is polled (one indexed count), every minute and on focus. */
+export function useUnreadCount() {
   return useQuery({
-    queryKey: NOTIFICATIONS_KEY,
-    queryFn: () => api<NotificationPage>('/api/notifications', { query: { pageSize: 10 } }),
+    queryKey: [...NOTIFICATIONS_KEY, 'unread'],
+    queryFn: () => api<{ unread: number }>('/api/notifications/unread'),
     refetchInterval: 60_000,
     refetchOnWindowFocus: true,
+  });
+}
+
+/** The latest notifications, read when the panel opens. */
+export function useNotifications(enabled: boolean) {
+  return useQuery({
+    queryKey: [...NOTIFICATIONS_KEY, 'latest'],
+    queryFn: () => api<NotificationPage>('/api/notifications', { query: { pageSize: 10 } }),
+    enabled,
   });
 }
 

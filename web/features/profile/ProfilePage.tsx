@@ -8,7 +8,7 @@ import { api } from '../../app/api';
 import { useCan, useUser } from '../../app/auth';
 import { LogoutButton } from '../../app/layout/HeaderActions';
 import { NavList } from '../../app/layout/NavList';
-import { MORE_NAV } from '../../app/layout/nav';
+import { ME_MORE_NAV } from '../../app/layout/nav';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useIsPhone } from '../../components/hooks';
@@ -38,7 +38,7 @@ export default function ProfilePage() {
   const { message } = App.useApp();
   const { lang, setLang, textSize, setTextSize } = usePrefs();
   const profile = useQuery({ queryKey: ['/api/profile'], queryFn: () => api<{ user: SessionUser; member: Member | null }>('/api/profile') });
-  const more = MORE_NAV.filter((i) => !i.permission || can(i.permission));
+  const more = ME_MORE_NAV.filter((i) => !i.permission || can(i.permission));
 
   return (
     <>
@@ -55,6 +55,12 @@ export default function ProfilePage() {
           ]}
         />
       </Section>
+      {/* On a phone: what the tab bar leaves out, before the long member record. */}
+      {phone && more.length > 0 && (
+        <Section id="more" title="profile.more">
+          <NavList items={more} className="tx-morenav" label={t('profile.more')} />
+        </Section>
+      )}
       <Section id="member" title="profile.member">
         {profile.error ? (
           <ErrorState error={profile.error} onRetry={() => profile.refetch()} />
@@ -64,11 +70,6 @@ export default function ProfilePage() {
           !profile.isPending && <p>{t('profile.noMember')}</p>
         )}
       </Section>
-      {phone && more.length > 0 && (
-        <Section id="more" title="profile.more">
-          <NavList items={more} className="tx-morenav" label={t('profile.more')} />
-        </Section>
-      )}
       <Section id="prefs" title="profile.prefs">
         <div className="tx-pref">
           <span id="pref-lang">{t('profile.language')}</span>

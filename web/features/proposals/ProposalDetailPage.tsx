@@ -1,6 +1,6 @@
 import './proposals.css';
 import { App, Button, Popconfirm } from 'antd';
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
 import { toasted } from '../../app/notify';
 import { Attachments } from '../../components/Attachments';
@@ -26,14 +26,27 @@ export default function ProposalDetailPage() {
   const { message } = App.useApp();
   const query = useProposal(id);
   const remove = useProposalAction(id, '', 'DELETE');
+  const withdraw = useProposalAction(id, 'withdraw');
 
   if (query.isPending) return <PageSpinner />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
   const p = query.data;
   const can = actionsFor(p);
 
-  const actions = (can.edit || can.delete) && (
+  const actions = (can.edit || can.delete || can.withdraw) && (
     <>
+      {can.withdraw && (
+        <Popconfirm
+          title={t('proposals.withdrawConfirm')}
+          okText={t('proposals.withdraw')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => toasted(withdraw.mutateAsync(undefined).then(() => message.success(t('proposals.withdrawn'))))}
+        >
+          <Button icon={<RollbackOutlined aria-hidden />} data-testid="proposal-withdraw">
+            {t('proposals.withdraw')}
+          </Button>
+        </Popconfirm>
+      )}
       {can.edit && (
         <LinkButton to={`/proposals/${p.id}/edit`} icon={<EditOutlined aria-hidden />} data-testid="proposal-edit">
           {t('common.edit')}

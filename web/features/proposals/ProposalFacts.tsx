@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { PROPOSAL_CATEGORY_LABELS, PROPOSAL_RATING_LABELS, PROPOSAL_STATE_LABELS, REPLY_CLASS_LABELS, type Proposal, type ProposalEvent } from '../../../common/proposals';
 import { formatTime } from '../../components/format';
 import { useLabel, useT } from '../../i18n';
+import { FromMeeting } from '../meetings/FromMeeting';
 import { proposerLabel } from './actions';
 import { OverdueTag, StateTag } from './proposalColumns';
 
@@ -51,6 +52,11 @@ export function ProposalFacts({ p }: { p: Proposal }) {
                 {m.title}
               </Link>
             ))}
+          </Descriptions.Item>
+        )}
+        {p.fromMeeting && (
+          <Descriptions.Item label={t('mtg.fromMeeting')} span={2}>
+            <FromMeeting source={p.fromMeeting} />
           </Descriptions.Item>
         )}
       </Descriptions>

@@ -7,9 +7,11 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSpinner } from '../../components/PageSpinner';
 import { useLabel, useT } from '../../i18n';
+import { SuggestionCasePanel } from '../cases/SuggestionCasePanel';
 import { useSuggestion, useToLabel } from './api';
 import { ConsentPanel, MessageForm, ProposalPanel, StatusPanel, WallPanel } from './DetailPanels';
-import { StatusTags, Thread } from './parts';
+import { StatusTags, Thread, useWriter } from './parts';
+import { FromMeeting } from '../meetings/FromMeeting';
 
 /** /suggestions/:id: for its named writer and for whoever answers its mailbox; each sees only what they can act on. */
 export default function DetailPage() {
@@ -41,6 +43,7 @@ export default function DetailPage() {
           {s.canHandle && <StatusPanel s={s} />}
           {s.canHandle && <WallPanel s={s} />}
           {s.canHandle && <ProposalPanel s={s} />}
+          <SuggestionCasePanel suggestionId={s.id} canHandle={s.canHandle} />
           {s.mine && <ConsentPanel s={s} />}
         </div>
       </div>
@@ -52,6 +55,7 @@ function Facts({ s }: { s: Suggestion }) {
   const t = useT();
   const label = useLabel();
   const toLabel = useToLabel();
+  const writerOf = useWriter();
   return (
     <section className="tx-panel" aria-label={t('sug.content')}>
       <Descriptions
@@ -60,13 +64,14 @@ function Facts({ s }: { s: Suggestion }) {
         items={[
           { key: 'status', label: t('sug.status'), children: <StatusTags status={s.status} overdue={s.overdue} /> },
           { key: 'to', label: t('sug.to'), children: toLabel(s.to) },
-          { key: 'writer', label: t('sug.writer'), children: s.writerName ?? t('sug.anonymousWriter') },
+          { key: 'writer', label: t('sug.writer'), children: writerOf(s) },
           { key: 'category', label: t('sug.category'), children: label(SUGGESTION_CATEGORY_LABELS, s.category) },
           { key: 'date', label: t('sug.date'), children: s.receivedOn },
           ...(s.proposal
             ? [{ key: 'proposal', label: t('sug.proposal'), children: s.canHandle ? <Link to={`/proposals/${s.proposal.id}`}>{s.proposal.title}</Link> : s.proposal.title }]
             : []),
           ...(s.wall ? [{ key: 'wall', label: t('sug.wall'), children: t('sug.onWall') }] : []),
+          ...(s.fromMeeting ? [{ key: 'meeting', label: t('mtg.fromMeeting'), children: <FromMeeting source={s.fromMeeting} /> }] : []),
         ]}
       />
       <p className="tx-sug-prose tx-sug-body" data-testid="suggestion-content">

@@ -19,16 +19,23 @@ export function StatusTags({ status, overdue }: { status: SuggestionStatus; over
   );
 }
 
+/** Who wrote it: a name, 匿名, or the union (an opinion passed on from a meeting has no writer account). */
+export function useWriter() {
+  const t = useT();
+  return (s: Pick<SuggestionListItem, 'writerName' | 'anonymous'>) => s.writerName ?? t(s.anonymous ? 'sug.anonymousWriter' : 'sug.unionWriter');
+}
+
 /** Inbox and 我的意见 columns; `writer` adds who wrote it (the inbox). */
 export function useSuggestionColumns(writer: boolean): ColumnsType<SuggestionListItem> {
   const t = useT();
   const label = useLabel();
   const toLabel = useToLabel();
+  const writerOf = useWriter();
   return [
     { key: 'title', title: t('sug.subject'), render: (_, s) => <Link to={`/suggestions/${s.id}`}>{s.title}</Link> },
     { key: 'to', title: t('sug.to'), render: (_, s) => toLabel(s.to) },
     { key: 'category', title: t('sug.category'), render: (_, s) => label(SUGGESTION_CATEGORY_LABELS, s.category) },
-    ...(writer ? [{ key: 'writer', title: t('sug.writer'), render: (_: unknown, s: SuggestionListItem) => s.writerName ?? t('sug.anonymousWriter') }] : []),
+    ...(writer ? [{ key: 'writer', title: t('sug.writer'), render: (_: unknown, s: SuggestionListItem) => writerOf(s) }] : []),
     { key: 'date', title: t('sug.date'), dataIndex: 'receivedOn' },
     { key: 'status', title: t('sug.status'), render: (_, s) => <StatusTags status={s.status} overdue={s.overdue} /> },
     { key: 'replies', title: t('sug.replies'), dataIndex: 'replies', align: 'right' },
@@ -39,6 +46,7 @@ export function SuggestionCard({ s, writer }: { s: SuggestionListItem; writer: b
   const t = useT();
   const label = useLabel();
   const toLabel = useToLabel();
+  const writerOf = useWriter();
   return (
     <>
       <div className="tx-card-title">
@@ -50,7 +58,7 @@ export function SuggestionCard({ s, writer }: { s: SuggestionListItem; writer: b
           {t('sug.to')} {toLabel(s.to)}
         </span>
         <span>{label(SUGGESTION_CATEGORY_LABELS, s.category)}</span>
-        {writer && <span>{s.writerName ?? t('sug.anonymousWriter')}</span>}
+        {writer && <span>{writerOf(s)}</span>}
         <span>{s.receivedOn}</span>
       </div>
     </>

@@ -93,7 +93,7 @@ export const CORE = {
   'profile.org': { zh: '所在单位', en: 'Organisation' },
   'profile.member': { zh: '我的会员信息', en: 'My member record' },
   'profile.noMember': { zh: '此账号尚未关联会员信息。', en: 'This account is not linked to a member record.' },
-  'profile.more': { zh: '管理', en: 'Administration' },
+  'profile.more': { zh: '更多功能', en: 'More' },
   'profile.prefs': { zh: '显示偏好', en: 'Display' },
   'profile.language': { zh: '语言', en: 'Language' },
   'profile.textSize': { zh: '字体大小', en: 'Text size' },

@@ -1,0 +1,98 @@
+import type { CaseListQuery } from '../../../common/cases';
+import type { Db } from '../../db/database';
+import type { CaseEventsTable, CasesTable } from '../../db/tables';
+
+/** Whose cases a list shows: the member's own, the ones forwarded to a handler, or the union's all. */
+export type CaseScope = { memberId: string } | { handlerUserId: string } | 'all';
+
+function withNames(db: Db, orgId: string) {
+  return db
+    .selectFrom('cases as c')
+    .leftJoin('members as m', 'm.id', 'c.member_id')
+    .leftJoin('departments as d', 'd.id', 'c.department_id')
+    .leftJoin('users as h', 'h.id', 'c.handler_user_id')
+    .leftJoin('members as hm', 'hm.id', 'h.member_id')
+    .where('c.org_id', '=', orgId);
+}
+type Base = ReturnType<typeof withNames>;
+
+const display = (q: Base) => q.selectAll('c').select((eb) => ['m.name as member_name', 'd.name as department_name', eb.fn.coalesce('hm.name', 'h.username').as('handler_name')]);
+export type CaseRow = CasesTable & { member_name: string | null; department_name: string | null; handler_name: string | null };
+
+function scoped(q: Base, scope: CaseScope): Base {
+  if (scope === 'all') return q;
+  if ('memberId' in scope) return q.where('c.member_id', '=', scope.memberId);
+  // A handler sees a case once it was forwarded to them, and keeps seeing it after they answered.
+  return q.where('c.handler_user_id', '=', scope.handlerUserId).where('c.forwarded_on', 'is not', null);
+}
+
+export const casesRepo = {
+  insert: (db: Db, row: CasesTable) => db.insertInto('cases').values(row).execute(),
+
+  find: async (db: Db, orgId: string, id: string): Promise<CaseRow | undefined> => (await display(withNames(db, orgId).where('c.id', '=', id)).executeTakeFirst()) as CaseRow | undefined,
+
+  update: (db: Db, orgId: string, id: string, patch: Partial<CasesTable>) => db.updateTable('cases').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute(),
+
+  async list(db: Db, orgId: string, scope: CaseScope, f: CaseListQuery, today: string): Promise<{ rows: CaseRow[]; total: number }> {
+    let q = scoped(withNames(db, orgId), scope);
+    if (f.state) q = q.where('c.state', '=', f.state);
+    if (f.category) q = q.where('c.category', '=', f.category);
+    if (f.open) q = q.where('c.state', '!=', 'closed');
+    if (f.overdue) q = q.where('c.state', '=', 'forwarded').where('c.deadline', '<', today);
+    if (f.q) {
+      const like = `%${f.q}%`;
+      q = q.where((eb) => eb.or([eb('c.title', 'like', like), eb('c.content', 'like', like), eb('m.name', 'like', like)]));
+    }
+    const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    // Overdue first, then the open ones, then the closed; newest first within each.
+    const rows = await display(q)
+      .orderBy((eb) =>
+        eb
+          .case()
+          .when(eb.and([eb('c.state', '=', 'forwarded'), eb('c.deadline', '<', today)]))
+          .then(0)
+          .when('c.state', '=', 'closed')
+          .then(2)
+          .else(1)
+          .end(),
+      )
+      .orderBy('c.raised_on', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute();
+    return { rows: rows as CaseRow[], total: Number(total) };
+  },
+
+  /** Raised within [from, to), for the figures and the export. */
+  forPeriod: async (db: Db, orgId: string, from: string, to: string): Promise<CaseRow[]> =>
+    (await display(withNames(db, orgId).where('c.raised_on', '>=', from).where('c.raised_on', '<', to))
+      .orderBy('c.raised_on')
+      .orderBy('c.id')
+      .execute()) as CaseRow[],
+
+  bySource: (db: Db, orgId: string, kind: string, sourceId: string) =>
+    db.selectFrom('cases').select('id').where('org_id', '=', orgId).where('source_kind', '=', kind).where('source_id', '=', sourceId).executeTakeFirst(),
+
+  insertEvent: (db: Db, row: CaseEventsTable) => db.insertInto('case_events').values(row).execute(),
+
+  events: (db: Db, orgId: string, caseId: string) => db.selectFrom('case_events').selectAll().where('org_id', '=', orgId).where('case_id', '=', caseId).orderBy('at').orderBy('id').execute(),
+
+  member: (db: Db, orgId: string, memberId: string) => db.selectFrom('members').select(['id', 'name']).where('org_id', '=', orgId).where('id', '=', memberId).where('deleted_at', 'is', null).executeTakeFirst(),
+
+  /** An account of the school with its roles, to check a handler may answer cases. */
+  account: (db: Db, orgId: string, userId: string) => db.selectFrom('users').select(['id', 'roles', 'disabled']).where('org_id', '=', orgId).where('id', '=', userId).executeTakeFirst(),
+
+  /** The member behind a named suggestion's writer; null for an anonymous one (it has no writer). */
+  async suggestionWriterMember(db: Db, orgId: string, suggestionId: string): Promise<string | null> {
+    const row = await db
+      .selectFrom('suggestions as s')
+      .innerJoin('users as u', 'u.id', 's.writer_user_id')
+      .select('u.member_id')
+      .where('s.org_id', '=', orgId)
+      .where('s.id', '=', suggestionId)
+      .where('s.anonymous', '=', 0)
+      .executeTakeFirst();
+    return row?.member_id ?? null;
+  },
+};

@@ -1,0 +1,75 @@
+import { randomInt } from 'node:crypto';
+import type { Database } from '../../db/database';
+import type { CongressBallotsTable } from '../../db/tables';
+import { AppError } from '../../lib/errors';
+import { randomToken } from '../../lib/ids';
+import { votesRepo } from './votes.repo';
+
+interface Pending {
+  voteId: string;
+  memberId: string;
+  choice: string;
+  secret: boolean;
+  done: (err?: Error) => void;
+}
+
+/** Ballots committed together at most; the rest wait for the next commit. */
+const BATCH = 500;
+
+/**
+ * Group commit for ballots. When 500 delegates press 提交 in the same second, each ballot as its own
+ * transaction waits for its own flush to disk (~200 a second); here the ballots that arrive while one
+ * commit is under way go into the next one, so 500 take a handful of commits. Each ballot keeps its own
+ * guard: the voter row flips from 0 to 1 only once (else 409 for that ballot alone), and a vote closed
+ * meanwhile accepts nothing. Within a commit the ballots are written in random order.
+ */
+export function createBallotBox(database: Database) {
+  const { db } = database;
+  let queue: Pending[] = [];
+  let running = false;
+
+  async function commit(batch: Pending[]): Promise<Map<Pending, Error>> {
+    const refused = new Map<Pending, Error>();
+    await db.transaction().execute(async (trx) => {
+      const open = await votesRepo.openAmong(trx, [...new Set(batch.map((b) => b.voteId))], database.dialect);
+      const rows: CongressBallotsTable[] = [];
+      for (const b of batch) {
+        if (!open.has(b.voteId)) refused.set(b, new AppError(409, 'vote_state', 'err.congress_vote_state', { status: '已结束' }));
+        else if (!(await votesRepo.markVoted(trx, b.voteId, b.memberId))) refused.set(b, new AppError(409, 'already_voted', 'err.congress_already_voted'));
+        else rows.push({ vote_id: b.voteId, id: randomToken(16), choice: b.choice, voter_member_id: b.secret ? null : b.memberId });
+      }
+      for (let i = rows.length - 1; i > 0; i--) {
+        const j = randomInt(i + 1);
+        [rows[i], rows[j]] = [rows[j], rows[i]];
+      }
+      await votesRepo.insertBallots(trx, rows);
+    });
+    return refused;
+  }
+
+  async function drain(): Promise<void> {
+    running = true;
+    while (queue.length) {
+      const batch = queue.slice(0, BATCH);
+      queue = queue.slice(BATCH);
+      try {
+        const refused = await commit(batch);
+        for (const b of batch) b.done(refused.get(b));
+      } catch (err) {
+        for (const b of batch) b.done(err as Error);
+      }
+    }
+    running = false;
+  }
+
+  return {
+    /** Resolves once the ballot is committed; rejects with 409 when this voter already voted or the vote closed. */
+    cast(ballot: Omit<Pending, 'done'>): Promise<void> {
+      return new Promise((resolve, reject) => {
+        queue.push({ ...ballot, done: (err) => (err ? reject(err) : resolve()) });
+        if (!running) void drain();
+      });
+    },
+  };
+}
+export type BallotBox = ReturnType<typeof createBallotBox>;
