@@ -80,7 +80,7 @@ export function createVotesService(database: Database, orgs: OrgsService, sessio
   async function views(vs: CongressVotesTable[]) {
     const [candidates, counted] = await Promise.all([
       votesRepo.candidatesOf(db, vs.map((v) => v.id)),
-      votesRepo.countsOf(db, vs.filter((v) => v.status === 'open' || (v.status === 'closed' && !v.result)).map((v) => v.id)),
+      votesRepo.countsOf(db, vs.filter((v) => v.status === 'open').map((v) => v.id)),
     ]);
     return vs.map((v) => {
       const result = v.result ? (JSON.parse(v.result) as VoteResult) : null;
@@ -200,7 +200,7 @@ export function createVotesService(database: Database, orgs: OrgsService, sessio
         if (!('candidates' in ballot)) throw new AppError(422, 'ballot_kind', 'err.congress_ballot_kind');
         const chosen = [...new Set(ballot.candidates)];
         if (chosen.length > v.seats!) throw new AppError(422, 'too_many', 'err.congress_too_many_candidates', { seats: v.seats! });
-        const allowed = new Set((await votesRepo.candidates(db, id)).map((c) => c.member_id));
+        const allowed = new Set((await votesRepo.candidatesOf(db, [id])).map((c) => c.member_id));
         if (chosen.some((c) => !allowed.has(c))) throw new AppError(422, 'not_candidate', 'err.congress_not_candidate');
         choice = JSON.stringify(chosen.sort());
       }
@@ -215,7 +215,8 @@ export function createVotesService(database: Database, orgs: OrgsService, sessio
       const result = await db.transaction().execute(async (trx) => {
         // Closed first: ballots being committed finish before this row can change, and none is accepted after.
         if (!(await votesRepo.markClosed(trx, actor.orgId, id, nowIso()))) throw stateError('closed');
-        const [ballots, counts, candidates] = await Promise.all([votesRepo.ballots(trx, id), votesRepo.counts(trx, id), votesRepo.candidates(trx, id)]);
+        const [ballots, counted, candidates] = await Promise.all([votesRepo.ballots(trx, id), votesRepo.countsOf(trx, [id]), votesRepo.candidatesOf(trx, [id])]);
+        const counts = counted.get(id) ?? { cast: 0, eligible: 0 };
         const r = tally(v.kind as VoteKind, ballots.map((b) => b.choice), v.base!, v.base_kind as BaseKind, counts.cast, counts.eligible, v.seats ?? 0, candidates);
         await votesRepo.update(trx, actor.orgId, id, { result: JSON.stringify(r), updated_at: nowIso() });
         if (v.secret === 1) await votesRepo.scrubSecret(trx, id);

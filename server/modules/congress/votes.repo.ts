@@ -10,14 +10,6 @@ export const votesRepo = {
   find: (db: Db, orgId: string, id: string) => db.selectFrom('congress_votes').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
   listForSession: (db: Db, orgId: string, sessionId: string) =>
     db.selectFrom('congress_votes').selectAll().where('org_id', '=', orgId).where('session_id', '=', sessionId).orderBy('created_at').execute(),
-  candidates: (db: Db, voteId: string) =>
-    db
-      .selectFrom('congress_vote_candidates as c')
-      .innerJoin('members as m', 'm.id', 'c.member_id')
-      .select(['c.member_id', 'm.name'])
-      .where('c.vote_id', '=', voteId)
-      .orderBy('c.position')
-      .execute(),
   /** The candidates of several votes in one query (a session's list), in ballot order. */
   candidatesOf: (db: Db, voteIds: string[]) =>
     voteIds.length === 0
@@ -72,14 +64,6 @@ export const votesRepo = {
     let q = db.selectFrom('congress_votes').select('id').where('id', 'in', voteIds).where('status', '=', 'open');
     if (dialect === 'postgres') q = q.forShare();
     return new Set((await q.execute()).map((r) => r.id));
-  },
-  counts: async (db: Db, voteId: string) => {
-    const r = await db
-      .selectFrom('congress_voters')
-      .select((eb) => [eb.fn.countAll<number>().as('eligible'), eb.fn.sum<number>('voted').as('cast')])
-      .where('vote_id', '=', voteId)
-      .executeTakeFirstOrThrow();
-    return { eligible: Number(r.eligible), cast: Number(r.cast ?? 0) };
   },
   /** Roll sizes and ballots cast of several votes in one query (votes without a roll are absent). */
   countsOf: async (db: Db, voteIds: string[]) => {

@@ -17,7 +17,7 @@ export const notificationsRepo = {
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)
       .execute();
-    return { rows, total: await count(filtered), unread: await count(inbox.where('read_at', 'is', null)) };
+    return { rows, total: await count(filtered), unread: await notificationsRepo.unread(db, orgId, userId) };
   },
 
   /** One indexed count (the partial index of unread rows): what the bell polls. */
