@@ -180,7 +180,7 @@ describe('congress day in Chromium', () => {
     await expect.poll(() => phone.getByTestId('ballot-voted').isVisible(), { timeout: 10_000 }).toBe(true);
 
     // The same at 200% zoom (a 390 px phone shows 195 CSS px), as a retiree reads it.
-    const zoomed = await env.browser.newContext({ viewport: { width: 195, height: 422 }, deviceScaleFactor: 4, isMobile: true, hasTouch: true, baseURL: env.demo.url, locale: 'zh-CN' });
+    const zoomed = await env.browser.newContext({ viewport: { width: 195, height: 422 }, deviceScaleFactor: 4, isMobile: true, hasTouch: true, baseURL: env.demo.url, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const big = await zoomed.newPage();
     await signIn(big, 'teacher');
     for (const [path, name] of [['/congress', 'home'], [`/congress/sessions/${today}/vote`, 'vote'], [`/congress/checkin/${today}`, 'checkin']] as const) {

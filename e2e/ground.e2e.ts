@@ -138,7 +138,7 @@ describe('ground floor in Chromium', () => {
 
   it('a retiree on a phone zoomed to 200% reads their own record without horizontal scrolling', async () => {
     // Browser zoom at 200% on a 390 px phone lays the page out in 195 CSS px, every size doubled on screen.
-    const context = await env.browser.newContext({ viewport: { width: PHONE.width / 2, height: PHONE.height / 2 }, deviceScaleFactor: 4, isMobile: true, hasTouch: true, baseURL: env.demo.url, locale: 'zh-CN' });
+    const context = await env.browser.newContext({ viewport: { width: PHONE.width / 2, height: PHONE.height / 2 }, deviceScaleFactor: 4, isMobile: true, hasTouch: true, baseURL: env.demo.url, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     await signIn(page, 'retiree');
     for (const path of ['/', '/me']) {

@@ -72,7 +72,9 @@ export function launch(): Promise<Browser> {
 
 export async function newContext(browser: Browser, size: typeof DESKTOP, baseURL: string): Promise<BrowserContext> {
   const phone = size.width < 500;
-  return browser.newContext({ viewport: size, baseURL, locale: 'zh-CN', acceptDownloads: true, ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
+  // The school's time zone, as on its staff's phones: the pages' "today" must agree with the server's,
+  // also when the test machine's UTC date is already yesterday in China (16:00–24:00 UTC).
+  return browser.newContext({ viewport: size, baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true, ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
 }
 
 export async function shot(page: Page, name: string): Promise<void> {
