@@ -27,7 +27,8 @@ export interface SessionUser {
   mustChangePassword: boolean;
   memberId: string | null;
   displayName: string;
-  org: { id: string; name: string; kind: 'school' | 'union' };
+  /** The organisation; `timeZone` is its setting, so that "today" is the school's on every device. */
+  org: { id: string; name: string; kind: 'school' | 'union'; timeZone: string };
 }
 export interface LoginResult {
   user: SessionUser;

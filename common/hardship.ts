@@ -284,6 +284,13 @@ export interface HardshipCampaign {
 export interface HardshipCampaignDetail extends HardshipCampaign {
   items: CampaignItem[];
 }
+/** 全部发放: how many were paid and for how much (分), who was left unpaid and why, and the campaign after. */
+export interface CampaignPayAllResult {
+  paid: number;
+  total: number;
+  skipped: { name: string; reason: string }[];
+  campaign: HardshipCampaignDetail;
+}
 
 export interface HardshipReminders {
   today: string;

@@ -13,6 +13,7 @@ import { m0010_cases } from './migrations/0010_cases';
 import { m0011_hardship } from './migrations/0011_hardship';
 import { m0012_meetings } from './migrations/0012_meetings';
 import { m0013_indexes } from './migrations/0013_indexes';
+import { m0014_indexes } from './migrations/0014_indexes';
 
 /** A migration receives the dialect and branches only where SQLite and PostgreSQL really differ. */
 export type DialectMigration = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0011_hardship': m0011_hardship,
   '0012_meetings': m0012_meetings,
   '0013_indexes': m0013_indexes,
+  '0014_indexes': m0014_indexes,
 };
 
 export async function migrate(database: Database): Promise<void> {

@@ -1,21 +1,12 @@
+import { cachedFormat } from '../../common/time';
+
+export { localDate } from '../../common/time';
+
 /** Current instant as ISO-8601 UTC text, the one format every table stores. */
 export const nowIso = (): string => new Date().toISOString();
 
 export const addHours = (iso: string, hours: number): string => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
 export const addMinutes = (iso: string, minutes: number): string => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
-
-// Building an Intl.DateTimeFormat costs more than a whole indexed query; a school has one time zone.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
-  let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = make()));
-  return f;
-}
-
-/** Today's calendar date in the school's time zone, as YYYY-MM-DD. */
-export function localDate(timeZone = 'Asia/Shanghai', at: Date = new Date()): string {
-  return formatter(`d:${timeZone}`, () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })).format(at);
-}
 
 /**
  * The UTC instant at which local calendar day `date` (+ `plusDays`) starts in `timeZone`, so that a
@@ -28,7 +19,7 @@ export function localDayStartUtc(date: string, timeZone: string, plusDays = 0): 
 
 function zoneOffsetMs(at: Date, timeZone: string): number {
   const parts = Object.fromEntries(
-    formatter(`t:${timeZone}`, () => new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }))
+    cachedFormat(`t:${timeZone}`, () => new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }))
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );

@@ -26,6 +26,7 @@ export const authRepo = {
         'o.id as org_id',
         'o.name as org_name',
         'o.kind as org_kind',
+        'o.settings as org_settings',
       ])
       .where('s.id', '=', id)
       .where('s.expires_at', '>', now)

@@ -1,4 +1,5 @@
 import type { LoginResult, SessionUser } from '../../../common/auth';
+import { DEFAULT_SETTINGS } from '../../../common/orgs';
 import { permissionsOf, type Role } from '../../../common/permissions';
 import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
@@ -25,6 +26,16 @@ export interface IssuedSession {
 
 export const normalizeUsername = (u: string) => u.trim().toLowerCase();
 
+/** The school's time zone from its stored settings (a few hundred bytes, parsed with the session). */
+function timeZoneOf(settings: string): string {
+  try {
+    const tz = (JSON.parse(settings) as { timezone?: unknown }).timezone;
+    return typeof tz === 'string' ? tz : DEFAULT_SETTINGS.timezone;
+  } catch {
+    return DEFAULT_SETTINGS.timezone;
+  }
+}
+
 type SessionRow = NonNullable<Awaited<ReturnType<typeof authRepo.findSession>>>;
 function toSessionUser(r: SessionRow): SessionUser {
   const roles = JSON.parse(r.roles) as Role[];
@@ -36,7 +47,7 @@ function toSessionUser(r: SessionRow): SessionUser {
     mustChangePassword: r.must_change_password === 1,
     memberId: r.member_id,
     displayName: r.member_name ?? r.username,
-    org: { id: r.org_id, name: r.org_name, kind: r.org_kind as 'school' | 'union' },
+    org: { id: r.org_id, name: r.org_name, kind: r.org_kind as 'school' | 'union', timeZone: timeZoneOf(r.org_settings) },
   };
 }
 

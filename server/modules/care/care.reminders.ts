@@ -1,7 +1,6 @@
 import type { SessionUser } from '../../../common/auth';
 import { FESTIVAL_WINDOW, nextFestival, type CareReminders } from '../../../common/care';
 import type { Db } from '../../db/database';
-import { localDate } from '../../lib/time';
 import type { OrgsService } from '../orgs/orgs.service';
 import { careRepo } from './care.repo';
 
@@ -13,7 +12,7 @@ const NAMED = 30;
 /** The 工作台's 慰问 card: birthdays this month, who is in hospital now, retirees before the coming festival. */
 export async function careReminders(db: Db, orgs: OrgsService, user: SessionUser): Promise<CareReminders> {
   const orgId = user.org.id;
-  const today = localDate((await orgs.get(orgId)).settings.timezone);
+  const today = await orgs.today(orgId);
   const year = today.slice(0, 4);
   const [born, birthdayVisits, stays] = await Promise.all([
     careRepo.birthdaysIn(db, orgId, today.slice(5, 7)),

@@ -1,6 +1,5 @@
 import type { SessionUser } from '../../../common/auth';
 import type { Database } from '../../db/database';
-import { localDate } from '../../lib/time';
 import type { OrgsService } from '../orgs/orgs.service';
 import { batchActions } from './care.batches';
 import { recordActions } from './care.records';
@@ -13,7 +12,7 @@ import type { MyCareRecord } from '../../../common/hardship';
 export function createCareService(database: Database, orgs: OrgsService) {
   const records = recordActions(database, orgs);
   const batches = batchActions(database, orgs);
-  const thisYear = async (orgId: string) => Number(localDate((await orgs.get(orgId)).settings.timezone).slice(0, 4));
+  const thisYear = async (orgId: string) => Number((await orgs.today(orgId)).slice(0, 4));
   return {
     ...records,
     preview: batches.preview,

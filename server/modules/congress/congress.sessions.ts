@@ -2,7 +2,7 @@ import { quorumRequired, type AgendaKind, type AttendanceStatus, type Quorum } f
 import type { Db } from '../../db/database';
 import { AppError, Invalid, NotFound } from '../../lib/errors';
 import { newId, randomToken } from '../../lib/ids';
-import { localDate, nowIso } from '../../lib/time';
+import { nowIso } from '../../lib/time';
 import { auditRepo, type Actor } from '../audit/audit.repo';
 import { filesRepo } from '../files/files.repo';
 import { membersRepo } from '../members/members.repo';
@@ -173,7 +173,7 @@ export function createSessionsService(db: Db, live: LiveHub, orgs: OrgsService) 
       const s = await session(actor.orgId, sessionId);
       if (code !== s.checkin_code) throw new AppError(422, 'checkin_code', 'err.congress_checkin_code');
       // A photo of the QR must not sign anyone into another day's meeting; the clerk still can.
-      if (localDate((await orgs.get(actor.orgId)).settings.timezone) !== s.date) throw new AppError(422, 'checkin_day', 'err.congress_checkin_day', { date: s.date });
+      if ((await orgs.today(actor.orgId)) !== s.date) throw new AppError(422, 'checkin_day', 'err.congress_checkin_day', { date: s.date });
       if (!memberId) throw new AppError(422, 'not_delegate', 'err.congress_not_delegate');
       return mark(actor, sessionId, [memberId], 'present', 'qr');
     },

@@ -11,7 +11,7 @@ import { catalogRepo } from './disclosures.catalog.repo';
 import { disclosuresRepo } from './disclosures.repo';
 import { readersRepo } from './disclosures.readers.repo';
 import { schoolYearOf } from '../proposals/proposals.stats';
-import { expectOpenIssue, issueName, oversees, readerScope, todayOf, toIssue, toListItem } from './disclosures.view';
+import { expectOpenIssue, issueName, oversees, readerScope, toIssue, toListItem } from './disclosures.view';
 
 // 公开栏 bulletin issues (第N期): numbered in order per school within each 学年 (as schools number their
 // 公开栏, and as the seed's summary counts “已办到第六期” for its year), and published together — every
@@ -40,7 +40,7 @@ export function issueActions(db: Db, orgs: OrgsService) {
 
     /** Opens the year's next issue: 第(last + 1)期. Two at once get consecutive numbers (an atomic counter). */
     async create(user: SessionUser, title: string | null | undefined): Promise<DisclosureIssue> {
-      const schoolYear = schoolYearOf(await todayOf(orgs, user.org.id));
+      const schoolYear = schoolYearOf(await orgs.today(user.org.id));
       return db.transaction().execute(async (trx) => {
         const number = await catalogRepo.nextIssueNumber(trx, user.org.id, schoolYear);
         const now = nowIso();
@@ -80,7 +80,7 @@ export function issueActions(db: Db, orgs: OrgsService) {
      */
     async publish(user: SessionUser, id: string): Promise<DisclosureIssue> {
       const orgId = user.org.id;
-      const today = await todayOf(orgs, orgId);
+      const today = await orgs.today(orgId);
       await db.transaction().execute(async (trx) => {
         const issue = await findIssue(trx, user, id);
         expectOpenIssue(issue);
@@ -115,7 +115,7 @@ export function issueActions(db: Db, orgs: OrgsService) {
     async board(user: SessionUser, id: string): Promise<IssueBoard> {
       const orgId = user.org.id;
       const issue = await findIssue(db, user, id);
-      const rows = oversees(user) ? await disclosuresRepo.ofIssue(db, orgId, id) : await disclosuresRepo.liveOfIssue(db, orgId, id, await readerScope(db, user, await todayOf(orgs, orgId)));
+      const rows = oversees(user) ? await disclosuresRepo.ofIssue(db, orgId, id) : await disclosuresRepo.liveOfIssue(db, orgId, id, await readerScope(db, user, await orgs.today(orgId)));
       return {
         orgName: (await orgs.get(orgId)).name,
         issue: await counted(orgId, issue.id),

@@ -12,7 +12,7 @@ import { notify, recipients } from '../notifications/notifications.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import { disclosuresRepo, type DisclosureRow, type ReaderScope } from './disclosures.repo';
 import { readersRepo } from './disclosures.readers.repo';
-import { findOrThrow, isLive, linkOf, oversees, readerScope, todayOf, toEvent, toListItem, visibleQuestions } from './disclosures.view';
+import { findOrThrow, isLive, linkOf, oversees, readerScope, toEvent, toListItem, visibleQuestions } from './disclosures.view';
 
 // What staff do with a published item: see what is new, read it (a receipt is kept), ask about it; what
 // the committee does for them: answer, see who has read it, remind those who have not. And the public page.
@@ -46,7 +46,7 @@ const publicFiles = async (db: Db, orgId: string, id: string): Promise<PublicFil
   (await filesRepo.list(db, orgId, 'disclosure', id)).map((f) => ({ id: f.id, name: f.name, size: f.size }));
 
 export function readerActions(db: Db, orgs: OrgsService) {
-  const scopeOf = async (user: SessionUser) => readerScope(db, user, await todayOf(orgs, user.org.id));
+  const scopeOf = async (user: SessionUser) => readerScope(db, user, await orgs.today(user.org.id));
 
   /** The item as `user` may reach it: the committee any item of the school, a reader only a live one addressed to them. */
   async function reach(trx: Db, user: SessionUser, id: string): Promise<DisclosureRow> {
@@ -92,7 +92,7 @@ export function readerActions(db: Db, orgs: OrgsService) {
     async get(user: SessionUser, id: string): Promise<Disclosure> {
       const orgId = user.org.id;
       const row = await reach(db, user, id);
-      const today = await todayOf(orgs, orgId);
+      const today = await orgs.today(orgId);
       const [questions, read] = await Promise.all([readersRepo.questions(db, orgId, id), readersRepo.hasRead(db, orgId, id, user.id)]);
       return {
         ...toListItem(row),
@@ -153,7 +153,7 @@ export function readerActions(db: Db, orgs: OrgsService) {
     async readStatus(user: SessionUser, id: string): Promise<ReadStatus> {
       const orgId = user.org.id;
       const row = await findOrThrow(db, orgId, id);
-      const [people, reads] = await Promise.all([readersRepo.audience(db, orgId, row.audience === 'delegates', await todayOf(orgs, orgId)), readersRepo.reads(db, orgId, id)]);
+      const [people, reads] = await Promise.all([readersRepo.audience(db, orgId, row.audience === 'delegates', await orgs.today(orgId)), readersRepo.reads(db, orgId, id)]);
       const readAt = new Map(reads.map((r) => [r.user_id, r.read_at]));
       const readers = people.filter((p) => readAt.has(p.user_id)).map((p) => ({ name: p.name, department: p.department, readAt: readAt.get(p.user_id)! }));
       const notRead = people.filter((p) => !readAt.has(p.user_id)).map((p) => ({ name: p.name, department: p.department }));
@@ -163,7 +163,7 @@ export function readerActions(db: Db, orgs: OrgsService) {
     /** Sends an in-app reminder to everyone of the audience who has not read a published item. */
     async remind(user: SessionUser, id: string): Promise<{ reminded: number }> {
       const orgId = user.org.id;
-      const today = await todayOf(orgs, orgId);
+      const today = await orgs.today(orgId);
       return db.transaction().execute(async (trx) => {
         const row = await findOrThrow(trx, orgId, id);
         if (!isLive(row, today)) throw new AppError(409, 'disclosure_not_live', 'err.disclosure_not_live');
@@ -179,7 +179,7 @@ export function readerActions(db: Db, orgs: OrgsService) {
     async publicList(orgId: string, page: { page: number; pageSize: number }): Promise<PublicDisclosures> {
       const org = await orgs.get(orgId).catch(() => null);
       if (!org) throw NotFound();
-      const { rows, total } = await disclosuresRepo.publicList(db, orgId, await todayOf(orgs, orgId), page);
+      const { rows, total } = await disclosuresRepo.publicList(db, orgId, await orgs.today(orgId), page);
       const questions = await readersRepo.publicQuestions(db, orgId, rows.map((r) => r.id));
       const files = await Promise.all(rows.map((r) => publicFiles(db, orgId, r.id)));
       return { orgName: org.name, items: rows.map((r, i) => toPublic(r, questions, files[i])), total };
@@ -187,7 +187,7 @@ export function readerActions(db: Db, orgs: OrgsService) {
 
     async publicItem(orgId: string, id: string): Promise<PublicDisclosure & { orgName: string }> {
       const org = await orgs.get(orgId).catch(() => null);
-      const row = org && (await disclosuresRepo.findLive(db, orgId, id, { today: await todayOf(orgs, orgId), audiences: ['public'] }));
+      const row = org && (await disclosuresRepo.findLive(db, orgId, id, { today: await orgs.today(orgId), audiences: ['public'] }));
       if (!org || !row) throw NotFound('err.disclosure_not_found');
       return { orgName: org.name, ...toPublic(row, await readersRepo.publicQuestions(db, orgId, [id]), await publicFiles(db, orgId, id)) };
     },
@@ -195,7 +195,7 @@ export function readerActions(db: Db, orgs: OrgsService) {
     /** A file of a public, published, in-period item, for anyone; 404 for every other file. */
     async publicFile(orgId: string, id: string, fileId: string): Promise<{ file: FileMeta; content: Buffer }> {
       const org = await orgs.get(orgId).catch(() => null);
-      const row = org && (await disclosuresRepo.findLive(db, orgId, id, { today: await todayOf(orgs, orgId), audiences: ['public'] }));
+      const row = org && (await disclosuresRepo.findLive(db, orgId, id, { today: await orgs.today(orgId), audiences: ['public'] }));
       const file = row && (await filesRepo.find(db, orgId, fileId));
       const content = file && file.owner_kind === 'disclosure' && file.owner_id === id ? await filesRepo.content(db, orgId, fileId) : undefined;
       if (!file || !content) throw NotFound('err.files_not_found');

@@ -13,9 +13,8 @@ import type { Db } from '../../db/database';
 import type { DisclosureIssuesTable, DisclosureQuestionsTable } from '../../db/tables';
 import { AppError, NotFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { localDate, nowIso } from '../../lib/time';
+import { nowIso } from '../../lib/time';
 import { actorOf, auditRepo } from '../audit/audit.repo';
-import type { OrgsService } from '../orgs/orgs.service';
 import { disclosuresRepo, type DisclosureRow, type ReaderScope } from './disclosures.repo';
 import { readersRepo } from './disclosures.readers.repo';
 
@@ -23,7 +22,6 @@ import { readersRepo } from './disclosures.readers.repo';
 
 export const oversees = (u: SessionUser) => u.permissions.includes('disclosures.oversee');
 
-export const todayOf = async (orgs: OrgsService, orgId: string) => localDate((await orgs.get(orgId)).settings.timezone);
 
 /** Audiences a signed-in reader belongs to: staff and public items always, delegates' items if a delegate now. */
 export async function readerScope(db: Db, user: SessionUser, today: string): Promise<ReaderScope> {

@@ -17,7 +17,7 @@ import {
 import type { Db } from '../../db/database';
 import { AppError, Invalid, NotFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { localDate, nowIso } from '../../lib/time';
+import { nowIso } from '../../lib/time';
 import { workbookBuffer } from '../../lib/xlsx';
 import { actorOf, auditRepo } from '../audit/audit.repo';
 import type { OrgsService } from '../orgs/orgs.service';
@@ -50,7 +50,7 @@ export const toFundEntry = (r: FundEntryRow): FundEntry => ({
 });
 
 export function createFundsService(db: Db, orgs: OrgsService) {
-  const thisYear = async (orgId: string) => Number(localDate((await orgs.get(orgId)).settings.timezone).slice(0, 4));
+  const thisYear = async (orgId: string) => Number((await orgs.today(orgId)).slice(0, 4));
   const yearOr = async (user: SessionUser, year?: number) => year ?? (await thisYear(user.org.id));
 
   async function summary(user: SessionUser, year?: number): Promise<FundSummary> {

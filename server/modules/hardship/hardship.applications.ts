@@ -14,7 +14,7 @@ import type { Lang } from '../../../common/i18n';
 import type { Database, Db } from '../../db/database';
 import { AppError, Invalid, NotFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { localDate, nowIso } from '../../lib/time';
+import { nowIso } from '../../lib/time';
 import type { OrgsService } from '../orgs/orgs.service';
 import { capBreach, capError, capsOf, pay } from './hardship.caps';
 import { canManage, toApplication, toPayment } from './hardship.files';
@@ -63,7 +63,7 @@ export function applicationActions(database: Database, orgs: OrgsService) {
     const orgId = user.org.id;
     // This year, for the caps at review and approval. Read before the transaction: on SQLite a query
     // outside it would wait for it (one connection).
-    const year = Number(localDate((await orgs.get(orgId)).settings.timezone).slice(0, 4));
+    const year = Number((await orgs.today(orgId)).slice(0, 4));
     await db.transaction().execute(async (trx) => {
       const row = await find(trx, orgId, id);
       if (row.state !== from) throw stateError(row, lang);

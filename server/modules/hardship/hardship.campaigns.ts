@@ -4,13 +4,15 @@ import {
   HARDSHIP_FILE_LEVEL_LABELS,
   PAY_FORM_LABELS,
   type CampaignInput,
+  type CampaignPayAllResult,
+  type HardshipCaps,
   type HardshipCampaign,
   type HardshipCampaignDetail,
   type HardshipFileLevel,
   type PayForm,
 } from '../../../common/hardship';
-import type { Lang } from '../../../common/i18n';
-import type { Database } from '../../db/database';
+import { msg, type Lang } from '../../../common/i18n';
+import type { Database, Db } from '../../db/database';
 import type { HardshipCampaignsTable } from '../../db/tables';
 import { AppError, Conflict, Invalid, NotFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -18,7 +20,7 @@ import { chineseAmount } from '../../lib/money';
 import { tablePdf } from '../../lib/pdf';
 import { nowIso } from '../../lib/time';
 import { actorOf, auditRepo } from '../audit/audit.repo';
-import { breachText, capBreach, capsOf, pay } from './hardship.caps';
+import { breachText, capBreach, capError, capsOf, payWithinCaps, type Breach } from './hardship.caps';
 import { hardshipRepo, type ItemRow } from './hardship.repo';
 import { trail } from './hardship.trail';
 
@@ -51,6 +53,23 @@ export function campaignActions(database: Database) {
     const c = await hardshipRepo.findCampaign(db, orgId, id);
     if (!c) throw NotFound();
     return c;
+  }
+
+  /** One person's payment inside `trx`; answers why not (a cap, or no open file) instead of paying. */
+  async function payItem(trx: Db, user: SessionUser, c: HardshipCampaignsTable, item: ItemRow, date: string, caps: HardshipCaps, lang: Lang): Promise<Breach | 'no_file' | null> {
+    const orgId = user.org.id;
+    const file = await hardshipRepo.fileOf(trx, orgId, item.member_id);
+    if (!file || file.status !== 'open') return 'no_file';
+    const amount = Number(c.amount);
+    const paid = await payWithinCaps(
+      trx, database, caps, user,
+      { memberId: item.member_id, name: item.name, fileId: file.id, level: file.level as HardshipFileLevel, amount, date, form: c.form as PayForm, ledgerNote: `${c.title}：${item.name}` },
+      lang,
+    );
+    if ('breach' in paid) return paid.breach;
+    await hardshipRepo.updateItem(trx, orgId, item.id, { payment_id: paid.id, visited_on: item.visited_on ?? date });
+    await trail(trx, user, { memberId: item.member_id, kind: 'campaign_pay', data: { campaignId: c.id, title: c.title, amount, date }, audit: { action: 'pay', entity: 'hardship_campaign', entityId: c.id, after: { itemId: item.id, paymentId: paid.id } } });
+    return null;
   }
 
   return {
@@ -119,18 +138,34 @@ export function campaignActions(database: Database) {
         const item = (await hardshipRepo.items(trx, orgId, [id])).find((i) => i.id === itemId);
         if (!item) throw NotFound();
         if (item.payment_id) throw Conflict('already_paid', 'err.hardship_paid');
-        const file = await hardshipRepo.fileOf(trx, orgId, item.member_id);
-        if (!file || file.status !== 'open') throw new AppError(422, 'no_file', 'err.hardship_no_file');
-        const amount = Number(c.amount);
-        const paymentId = await pay(
-          trx, database, await capsOf(trx, orgId), user,
-          { memberId: item.member_id, name: item.name, fileId: file.id, level: file.level as HardshipFileLevel, amount, date, form: c.form as PayForm, ledgerNote: `${c.title}：${item.name}` },
-          lang,
-        );
-        await hardshipRepo.updateItem(trx, orgId, itemId, { payment_id: paymentId, visited_on: item.visited_on ?? date });
-        await trail(trx, user, { memberId: item.member_id, kind: 'campaign_pay', data: { campaignId: id, title: c.title, amount, date }, audit: { action: 'pay', entity: 'hardship_campaign', entityId: id, after: { itemId, paymentId } } });
+        const refused = await payItem(trx, user, c, item, date, await capsOf(trx, orgId), lang);
+        if (refused === 'no_file') throw new AppError(422, 'no_file', 'err.hardship_no_file');
+        if (refused) throw capError(refused);
       });
       return this.get(user, id, lang);
+    },
+
+    /**
+     * Pays everyone not yet paid, in one transaction, each checked as `pay` checks one; those whom a cap
+     * or a closed file does not allow are left unpaid and named, so the committee sees who and why.
+     */
+    async payAll(user: SessionUser, id: string, date: string, lang: Lang): Promise<CampaignPayAllResult> {
+      const orgId = user.org.id;
+      const c = await find(orgId, id);
+      const result = await db.transaction().execute(async (trx) => {
+        const caps = await capsOf(trx, orgId);
+        const out: Omit<CampaignPayAllResult, 'campaign'> = { paid: 0, total: 0, skipped: [] };
+        for (const item of (await hardshipRepo.items(trx, orgId, [id])).filter((i) => !i.payment_id)) {
+          const refused = await payItem(trx, user, c, item, date, caps, lang);
+          if (!refused) {
+            out.paid += 1;
+            out.total += Number(c.amount);
+          } else out.skipped.push({ name: item.name, reason: refused === 'no_file' ? msg('err.hardship_no_file', lang) : breachText(refused, lang) });
+        }
+        if (out.paid === 0 && out.skipped.length === 0) throw Conflict('already_paid', 'err.hardship_paid');
+        return out;
+      });
+      return { ...result, campaign: await this.get(user, id, lang) };
     },
 
     /** The 签收单: A4, one row per person in the plan with an empty 签字 column. */

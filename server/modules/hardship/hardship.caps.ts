@@ -57,17 +57,24 @@ export interface PaymentOrder {
  * above a cap, writes the payment and posts it to the ledger as 帮扶 spending. Returns the payment id.
  */
 export async function pay(trx: Db, database: Database, caps: HardshipCaps, user: SessionUser, o: PaymentOrder, lang: Lang): Promise<string> {
+  const paid = await payWithinCaps(trx, database, caps, user, o, lang);
+  if ('breach' in paid) throw capError(paid.breach);
+  return paid.id;
+}
+
+/** As `pay`, but a payment above a cap is answered with the breach instead of an error (batches skip it). */
+export async function payWithinCaps(trx: Db, database: Database, caps: HardshipCaps, user: SessionUser, o: PaymentOrder, lang: Lang): Promise<{ id: string } | { breach: Breach }> {
   const orgId = user.org.id;
   await careRepo.lockMembers(trx, database.dialect, orgId, [o.memberId]);
   const year = Number(o.date.slice(0, 4));
   const given = await hardshipRepo.paidInYear(trx, orgId, o.memberId, year);
   const breach = capBreach(caps, { level: o.level, amount: o.amount, given, year, name: o.name }, lang);
-  if (breach) throw capError(breach);
+  if (breach) return { breach };
   const id = newId();
   await hardshipRepo.insertPayment(trx, {
     id, org_id: orgId, member_id: o.memberId, file_id: o.fileId, date: o.date, year, amount: o.amount, form: o.form, note: o.note ?? null,
     created_by: user.id, created_by_name: user.displayName, created_at: nowIso(),
   });
   await ledger.post(trx, orgId, { category: 'hardship', amount: o.amount, sourceKind: 'hardship', sourceId: id, date: o.date, note: o.ledgerNote }, actorOf(user));
-  return id;
+  return { id };
 }

@@ -18,7 +18,7 @@ import type { Database, Db } from '../../db/database';
 import type { HardshipFilesTable } from '../../db/tables';
 import { AppError, Conflict, Invalid, NotFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { localDate, nowIso } from '../../lib/time';
+import { nowIso } from '../../lib/time';
 import type { OrgsService } from '../orgs/orgs.service';
 import { capsOf } from './hardship.caps';
 import { hardshipRepo, type ApplicationRow, type FileRow, type PaymentRow } from './hardship.repo';
@@ -85,7 +85,6 @@ const changed = (before: HardshipFilesTable, patch: Partial<HardshipFilesTable>)
 
 export function fileActions(database: Database, orgs: OrgsService) {
   const { db } = database;
-  const today = async (orgId: string) => localDate((await orgs.get(orgId)).settings.timezone);
 
   async function find(db: Db, orgId: string, id: string): Promise<FileRow> {
     const row = await hardshipRepo.findFile(db, orgId, id);
@@ -97,7 +96,7 @@ export function fileActions(database: Database, orgs: OrgsService) {
     const orgId = user.org.id;
     const payments = (await hardshipRepo.payments(db, orgId, row.member_id)).map(toPayment);
     const apps = await hardshipRepo.listApplications(db, orgId, { memberId: row.member_id });
-    const year = Number((await today(orgId)).slice(0, 4));
+    const year = Number((await orgs.today(orgId)).slice(0, 4));
     const caps = await capsOf(db, orgId);
     return {
       ...toFile(row, forMember),

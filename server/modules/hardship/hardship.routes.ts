@@ -56,6 +56,7 @@ export function hardshipRoutes(app: FastifyInstance, s: Services): void {
   route(app, { method: 'GET', url: '/api/hardship/campaigns/:id', access: 'hardship.manage', summary: '送温暖活动详情 / one campaign', params: idParams, visible: campaign, handler: ({ req, params }) => campaigns.get(userOf(req), params.id, langOf(req)) });
   route(app, { method: 'POST', url: '/api/hardship/campaigns/:id/items/:itemId/visit', access: 'hardship.manage', summary: '登记走访 / mark visited', params: campaignItemParams, visible: campaign, body: campaignVisitInput, handler: ({ req, params, body }) => campaigns.visit(userOf(req), params.id, params.itemId, body.date, langOf(req)) });
   route(app, { method: 'POST', url: '/api/hardship/campaigns/:id/items/:itemId/pay', access: 'hardship.manage', summary: '登记发放（核对标准，记入经费）/ pay one person', params: campaignItemParams, visible: campaign, body: campaignPayInput, handler: ({ req, params, body }) => campaigns.pay(userOf(req), params.id, params.itemId, body.date, langOf(req)) });
+  route(app, { method: 'POST', url: '/api/hardship/campaigns/:id/pay-all', access: 'hardship.manage', summary: '全部发放：为未发放且不超标准的每人登记发放（一次完成，超标准者列出）/ pay everyone the caps allow', params: idParams, visible: campaign, body: campaignPayInput, handler: ({ req, params, body }) => campaigns.payAll(userOf(req), params.id, body.date, langOf(req)) });
   route(app, {
     method: 'GET',
     url: '/api/hardship/campaigns/:id/receipt',

@@ -2,7 +2,7 @@ import type { SessionUser } from '../../../common/auth';
 import { HARDSHIP_FILE_LEVELS, type HardshipCaps, type HardshipFileLevel, type HardshipReminders } from '../../../common/hardship';
 import type { Database } from '../../db/database';
 import { NotFound } from '../../lib/errors';
-import { localDate, nowIso } from '../../lib/time';
+import { nowIso } from '../../lib/time';
 import { actorOf, auditRepo } from '../audit/audit.repo';
 import type { OrgsService } from '../orgs/orgs.service';
 import { applicationActions } from './hardship.applications';
@@ -21,7 +21,6 @@ const DAY = 86_400_000;
 
 export function createHardshipService(database: Database, orgs: OrgsService) {
   const { db } = database;
-  const today = async (orgId: string) => localDate((await orgs.get(orgId)).settings.timezone);
   const files = fileActions(database, orgs);
   const applications = applicationActions(database, orgs);
   const campaigns = campaignActions(database);
@@ -34,7 +33,7 @@ export function createHardshipService(database: Database, orgs: OrgsService) {
     visible: (table: 'hardship_files' | 'hardship_applications' | 'hardship_campaigns') => async (user: SessionUser, params: Record<string, string>) => {
       if (!(await hardshipRepo.exists(db, user.org.id, table, params.id))) throw NotFound();
     },
-    thisYear: async (user: SessionUser) => Number((await today(user.org.id)).slice(0, 4)),
+    thisYear: async (user: SessionUser) => Number((await orgs.today(user.org.id)).slice(0, 4)),
 
     caps: (user: SessionUser) => capsOf(db, user.org.id),
 
@@ -52,7 +51,7 @@ export function createHardshipService(database: Database, orgs: OrgsService) {
     /** The 工作台 card: yearly reviews due within 30 days (or overdue) and the applications waiting. */
     async reminders(user: SessionUser): Promise<HardshipReminders> {
       const orgId = user.org.id;
-      const now = await today(orgId);
+      const now = await orgs.today(orgId);
       const until = new Date(Date.parse(`${now}T00:00:00Z`) + REVIEW_NOTICE_DAYS * DAY).toISOString().slice(0, 10);
       const [due, counts] = await Promise.all([hardshipRepo.reviewsDue(db, orgId, until), hardshipRepo.stateCounts(db, orgId)]);
       const n = (state: string) => Number(counts.find((c) => c.state === state)?.n ?? 0);

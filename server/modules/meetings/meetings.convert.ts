@@ -2,7 +2,6 @@ import type { SessionUser } from '../../../common/auth';
 import type { OpinionTarget, OpinionToCase, OpinionToProposal, OpinionToSuggestion } from '../../../common/meetings';
 import type { Db } from '../../db/database';
 import { Conflict } from '../../lib/errors';
-import { localDate } from '../../lib/time';
 import { actorOf, auditRepo } from '../audit/audit.repo';
 import { createCaseFrom } from '../cases/cases.service';
 import type { OrgsService } from '../orgs/orgs.service';
@@ -24,7 +23,7 @@ type Convertible = (trx: Db, orgId: string, meetingId: string, opinionId: string
 export function convertActions(db: Db, orgs: OrgsService, convertible: Convertible) {
   async function convert(user: SessionUser, m: MeetingRow, opinionId: string, kind: OpinionTarget, make: (trx: Db, o: OpinionRow, day: string) => Promise<string>) {
     const orgId = user.org.id;
-    const day = localDate((await orgs.get(orgId)).settings.timezone);
+    const day = await orgs.today(orgId);
     await db.transaction().execute(async (trx) => {
       const o = await convertible(trx, orgId, m.id, opinionId);
       const targetId = await make(trx, o, day);

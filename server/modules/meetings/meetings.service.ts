@@ -1,7 +1,6 @@
 import type { SessionUser } from '../../../common/auth';
 import type { Meeting, MeetingInput, MeetingListItem, MeetingListQuery, OpinionInput, OpinionToCase, OpinionToProposal, OpinionToSuggestion } from '../../../common/meetings';
 import type { Db } from '../../db/database';
-import { localDate } from '../../lib/time';
 import type { OrgsService } from '../orgs/orgs.service';
 import { schoolYearOf } from '../proposals/proposals.stats';
 import { convertActions } from './meetings.convert';
@@ -34,7 +33,7 @@ export function createMeetingsService(db: Db, orgs: OrgsService) {
 
     /** A page of a school year's meetings: all of them for meetings.read, else (or when `mine`) the ones the caller attended. */
     async list(user: SessionUser, q: MeetingListQuery, mine = false): Promise<{ items: MeetingListItem[]; total: number; schoolYear: number }> {
-      const schoolYear = q.schoolYear ?? schoolYearOf(localDate((await orgs.get(user.org.id)).settings.timezone));
+      const schoolYear = q.schoolYear ?? schoolYearOf(await orgs.today(user.org.id));
       const period = { ...q, from: `${schoolYear}-09-01`, to: `${schoolYear + 1}-09-01` };
       const all = (readsAll(user) || manages(user)) && !mine;
       if (!all && !user.memberId) return { items: [], total: 0, schoolYear };

@@ -1,6 +1,5 @@
 import type { MeetingFigures, MeetingStats } from '../../../common/meetings';
 import type { Db } from '../../db/database';
-import { localDate } from '../../lib/time';
 import type { OrgsService } from '../orgs/orgs.service';
 import { schoolYearOf } from '../proposals/proposals.stats';
 import { meetingsRepo } from './meetings.repo';
@@ -19,7 +18,7 @@ const figures = (rows: Row[]): MeetingFigures => ({
 });
 
 export async function meetingStats(db: Db, orgs: OrgsService, orgId: string, schoolYear?: number): Promise<MeetingStats> {
-  const year = schoolYear ?? schoolYearOf(localDate((await orgs.get(orgId)).settings.timezone));
+  const year = schoolYear ?? schoolYearOf(await orgs.today(orgId));
   const from = `${year}-09-01`;
   const to = `${year + 1}-09-01`;
   const [rows, types] = await Promise.all([meetingsRepo.forPeriod(db, orgId, from, to), typeActions(db).list(orgId)]);

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database';
 import type { OrgsTable } from '../../db/tables';
 import { Forbidden, NotFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { nowIso } from '../../lib/time';
+import { localDate, nowIso } from '../../lib/time';
 import { auditRepo, type Actor } from '../audit/audit.repo';
 import { orgsRepo } from './orgs.repo';
 
@@ -28,16 +28,36 @@ const safeJson = (s: string): unknown => {
   }
 };
 
+/**
+ * How long this process trusts an organisation it has read. Settings (time zone, caps, rules) are read on
+ * most requests and change a few times a year; a change made here is seen at once, one made by another
+ * server process (PostgreSQL deployments) within this many milliseconds.
+ */
+export const ORG_CACHE_MS = 5_000;
+
 export function createOrgsService(db: Db) {
+  const cache = new Map<string, { org: Org; until: number }>();
+  // Bumped by every update: a read that began before it must not cache what it read.
+  let generation = 0;
+
+  async function get(id: string): Promise<Org> {
+    const hit = cache.get(id);
+    if (hit && hit.until > Date.now()) return hit.org;
+    const started = generation;
+    const row = await orgsRepo.find(db, id);
+    if (!row) throw NotFound();
+    const org = toOrg(row);
+    if (started === generation) cache.set(id, { org, until: Date.now() + ORG_CACHE_MS });
+    return org;
+  }
+
   return {
-    async get(id: string): Promise<Org> {
-      const row = await orgsRepo.find(db, id);
-      if (!row) throw NotFound();
-      return toOrg(row);
-    },
+    get,
+    /** Today's date in the organisation's time zone (where no signed-in user carries it). */
+    today: async (id: string) => localDate((await get(id)).settings.timezone),
 
     async update(actor: Actor, patch: { name?: string; settings?: Partial<OrgSettings> }): Promise<Org> {
-      return db.transaction().execute(async (trx) => {
+      const updated = await db.transaction().execute(async (trx) => {
         const row = await orgsRepo.find(trx, actor.orgId);
         if (!row) throw NotFound();
         const before = toOrg(row);
@@ -51,6 +71,10 @@ export function createOrgsService(db: Db) {
         await auditRepo.record(trx, actor, { action: 'update', entity: 'org', entityId: actor.orgId, label: after.name, before, after });
         return after;
       });
+      // After the commit; the generation keeps a read of the old row, still under way, from refilling it.
+      generation += 1;
+      cache.delete(actor.orgId);
+      return updated;
     },
 
     /** Creates an organisation row; used by setup and by an upper union adding a school under it. */

@@ -56,7 +56,6 @@ export async function createDraftFor(
 }
 
 export function draftActions(db: Db, orgs: OrgsService) {
-  const today = async (orgId: string) => localDate((await orgs.get(orgId)).settings.timezone);
 
   // `d` is today's date, read before the transaction: on SQLite a query outside it would wait for it forever.
   async function expectWindowOpen(trx: Db, orgId: string, sessionId: string, d: string): Promise<void> {
@@ -79,7 +78,7 @@ export function draftActions(db: Db, orgs: OrgsService) {
       const memberId = user.memberId;
       if (!memberId) throw Forbidden('err.proposal_no_member');
       const id = newId();
-      const d = await today(orgId);
+      const d = await orgs.today(orgId);
       await db.transaction().execute(async (trx) => {
         const session = await threadRepo.session(trx, orgId, input.sessionId);
         if (!session) throw Invalid('sessionId', 'err.proposal_session_not_found');

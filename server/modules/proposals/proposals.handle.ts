@@ -4,7 +4,7 @@ import { PROPOSAL_MAX_REOPENS, PROPOSAL_RATING_LABELS, REPLY_CLASS_LABELS, type 
 import type { Db } from '../../db/database';
 import { Forbidden, Invalid } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { localDate, nowIso } from '../../lib/time';
+import { nowIso } from '../../lib/time';
 import { auditRepo, actorOf } from '../audit/audit.repo';
 import { notify } from '../notifications/notifications.service';
 import type { OrgsService } from '../orgs/orgs.service';
@@ -33,7 +33,7 @@ export function handleActions(db: Db, orgs: OrgsService) {
     /** 交办, or a new assignment before the 主办 has replied. */
     async assign(user: SessionUser, id: string, input: AssignInput): Promise<void> {
       const orgId = user.org.id;
-      const today = localDate((await orgs.get(orgId)).settings.timezone);
+      const today = await orgs.today(orgId);
       await db.transaction().execute(async (trx) => {
         const l = await load(trx, user, id);
         expectState(l.row, ['accepted', 'assigned']);

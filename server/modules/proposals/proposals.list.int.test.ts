@@ -80,6 +80,8 @@ describe.each(DIALECTS)('proposal lists, figures and exports on %s', (dialect) =
     expect(titles(await c.proposer.get('/api/proposals?pageSize=50'))).toHaveLength(6);
     expect(titles(await c.handler.get('/api/proposals'))).toEqual(['修缮教师宿舍', '食堂晚餐延时'].sort());
     expect(titles(await c.handler2.get('/api/proposals'))).toEqual(['减少非教学检查']);
+    // A co-signer sees what they co-signed.
+    expect(titles(await c.c1.get('/api/proposals?pageSize=50'))).toEqual(['减少非教学检查', '提高班主任津贴', '增加教研经费', '修缮教师宿舍', '食堂晚餐延时'].sort());
     expect((await c.outsider.get('/api/proposals')).json).toEqual({ items: [], total: 0 });
     expect((await c.c3.get('/api/proposals')).json.total).toBe(0);
     for (const [who, pid] of [[c.handler, id.C], [c.handler2, id.A], [c.handler, id.D], [c.outsider, id.A], [c.c3, id.B], [c.c1, id.draft]] as [Client, string][]) {

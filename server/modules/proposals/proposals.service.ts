@@ -36,7 +36,6 @@ type Template = Omit<ProposalTemplate, 'id'>;
 type ProposalCountsFilter = Omit<ProposalFilter, 'state' | 'overdue'>;
 
 export function createProposalsService(db: Db, orgs: OrgsService) {
-  const today = async (orgId: string) => localDate((await orgs.get(orgId)).settings.timezone);
   const draft = draftActions(db, orgs);
   const decide = decideActions(db);
   const handle = handleActions(db, orgs);
@@ -64,7 +63,7 @@ export function createProposalsService(db: Db, orgs: OrgsService) {
     assertVisible: async (user: SessionUser, id: string) => void (await load(db, user, id)),
 
     async list(user: SessionUser, q: ProposalListQuery): Promise<{ items: ProposalListItem[]; total: number }> {
-      const d = await today(user.org.id);
+      const d = await orgs.today(user.org.id);
       const { rows, total } = await proposalsRepo.list(db, user.org.id, scopeOf(user), q, d);
       // The committee sees which proposals hold a drafted decision, to publish them together.
       const committee = isCommittee(user);
@@ -73,7 +72,7 @@ export function createProposalsService(db: Db, orgs: OrgsService) {
 
     /** Per-state counts over the caller's proposals (the committee: all), for the list's tabs. */
     async counts(user: SessionUser, f: ProposalCountsFilter): Promise<ProposalCounts> {
-      const { byState, overdue } = await proposalsRepo.counts(db, user.org.id, scopeOf(user), f, await today(user.org.id));
+      const { byState, overdue } = await proposalsRepo.counts(db, user.org.id, scopeOf(user), f, await orgs.today(user.org.id));
       const counts = Object.fromEntries(PROPOSAL_STATES.map((s) => [s, 0])) as ProposalCounts['byState'];
       for (const r of byState) counts[r.state] = r.n;
       return { total: byState.reduce((sum, r) => sum + r.n, 0), byState: counts, overdue };
@@ -108,7 +107,7 @@ export function createProposalsService(db: Db, orgs: OrgsService) {
     report: (user: SessionUser, p: ProposalPeriod) => handlingReportDocx(db, orgs, user.org.id, p),
 
     async windows(user: SessionUser): Promise<{ items: ProposalWindow[]; total: number }> {
-      const d = await today(user.org.id);
+      const d = await orgs.today(user.org.id);
       const rows = await threadRepo.windows(db, user.org.id);
       const items = rows.map((w) => ({ sessionId: w.session_id, sessionName: w.session_name, opensOn: w.opens_on, closesOn: w.closes_on, open: windowOpen(w, d) }));
       return { items, total: items.length };

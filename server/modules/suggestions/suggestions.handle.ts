@@ -3,7 +3,7 @@ import type { SuggestionStatus, WallInput } from '../../../common/suggestions';
 import type { Db } from '../../db/database';
 import { AppError, Forbidden, Invalid } from '../../lib/errors';
 import { randomToken } from '../../lib/ids';
-import { localDate, nowIso } from '../../lib/time';
+import { nowIso } from '../../lib/time';
 import { actorOf, auditRepo } from '../audit/audit.repo';
 import { notify } from '../notifications/notifications.service';
 import type { OrgsService } from '../orgs/orgs.service';
@@ -14,11 +14,10 @@ import { expectStatus, linkOf, load, type Loaded } from './suggestions.view';
 // link a proposal. Only whoever answers the suggestion's mailbox may; the service checks it.
 
 export function handleActions(db: Db, orgs: OrgsService) {
-  const todayOf = async (orgId: string) => localDate((await orgs.get(orgId)).settings.timezone);
 
   /** Loads the suggestion for its handler, in a transaction, and audits what `act` returns. */
   async function asHandler(user: SessionUser, id: string, act: (trx: Db, l: Loaded, day: string) => Promise<{ action: string; before?: unknown; after?: unknown }>): Promise<void> {
-    const day = await todayOf(user.org.id);
+    const day = await orgs.today(user.org.id);
     await db.transaction().execute(async (trx) => {
       const l = await load(trx, user, id);
       if (!l.is.handler) throw Forbidden('err.suggestion_not_handler');

@@ -1,7 +1,6 @@
 import type { SessionUser } from '../../../common/auth';
 import type { ReceiptView, Suggestion, SuggestionInput, SuggestionListItem, SuggestionListQuery, SuggestionStats, WallEntry, WallInput } from '../../../common/suggestions';
 import type { Database } from '../../db/database';
-import { localDate } from '../../lib/time';
 import type { OrgsService } from '../orgs/orgs.service';
 import { handleActions } from './suggestions.handle';
 import { releaseNotices, scheduleNotices } from './suggestions.notices';
@@ -16,11 +15,10 @@ export function createSuggestionsService(database: Database, orgs: OrgsService) 
   const { db, dialect } = database;
   const write = writeActions(db, dialect, orgs);
   const handle = handleActions(db, orgs);
-  const todayOf = async (orgId: string) => localDate((await orgs.get(orgId)).settings.timezone);
   const release = (now?: Date) => releaseNotices(db, dialect, orgs, now);
 
   async function get(user: SessionUser, id: string): Promise<Suggestion> {
-    return toDetail(db, await load(db, user, id), await todayOf(user.org.id));
+    return toDetail(db, await load(db, user, id), await orgs.today(user.org.id));
   }
   /** Waits for an action, then answers with the suggestion as the caller now sees it. */
   const after = async (user: SessionUser, id: string, action: Promise<unknown>) => {
@@ -28,7 +26,7 @@ export function createSuggestionsService(database: Database, orgs: OrgsService) 
     return get(user, id);
   };
   const listOf = async (user: SessionUser, page: Promise<{ rows: SuggestionRow[]; total: number }>): Promise<Page<SuggestionListItem>> => {
-    const [{ rows, total }, today] = await Promise.all([page, todayOf(user.org.id)]);
+    const [{ rows, total }, today] = await Promise.all([page, orgs.today(user.org.id)]);
     return { items: rows.map((r) => toListItem(r, today)), total };
   };
 
@@ -45,7 +43,7 @@ export function createSuggestionsService(database: Database, orgs: OrgsService) 
 
     async inbox(user: SessionUser, q: SuggestionListQuery) {
       const h = await handlingOf(db, user);
-      return listOf(user, suggestionsRepo.inbox(db, user.org.id, h, q, overdueBefore(await todayOf(user.org.id))));
+      return listOf(user, suggestionsRepo.inbox(db, user.org.id, h, q, overdueBefore(await orgs.today(user.org.id))));
     },
     mine: (user: SessionUser, page: number, pageSize: number) => listOf(user, suggestionsRepo.mine(db, user.org.id, user.id, page, pageSize)),
     async wall(user: SessionUser, page: number, pageSize: number): Promise<Page<WallEntry>> {

@@ -1,6 +1,5 @@
 import { SUGGESTION_CATEGORIES, type AddresseeKind, type SuggestionFigures, type SuggestionStats } from '../../../common/suggestions';
 import type { Db } from '../../db/database';
-import { localDate } from '../../lib/time';
 import type { OrgsService } from '../orgs/orgs.service';
 import { schoolYearOf } from '../proposals/proposals.stats';
 import { suggestionsRepo } from './suggestions.repo';
@@ -19,7 +18,7 @@ export function figures(rows: Pick<Row, 'received_on' | 'answered_on'>[]): Sugge
 }
 
 export async function suggestionStats(db: Db, orgs: OrgsService, orgId: string, schoolYear?: number): Promise<SuggestionStats> {
-  const year = schoolYear ?? schoolYearOf(localDate((await orgs.get(orgId)).settings.timezone));
+  const year = schoolYear ?? schoolYearOf(await orgs.today(orgId));
   const from = `${year}-09-01`;
   const to = `${year + 1}-09-01`;
   const rows = await suggestionsRepo.forPeriod(db, orgId, from, to);

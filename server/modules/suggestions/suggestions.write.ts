@@ -10,7 +10,7 @@ import {
 import type { Db, Dialect } from '../../db/database';
 import { AppError, Forbidden, Invalid, NotFound } from '../../lib/errors';
 import { randomToken } from '../../lib/ids';
-import { localDate, nowIso } from '../../lib/time';
+import { nowIso } from '../../lib/time';
 import { actorOf, auditRepo } from '../audit/audit.repo';
 import { departmentsRepo } from '../departments/departments.repo';
 import { notify } from '../notifications/notifications.service';
@@ -58,7 +58,6 @@ export async function submitForUnion(trx: Db, user: SessionUser, day: string, in
 }
 
 export function writeActions(db: Db, dialect: Dialect, orgs: OrgsService) {
-  const todayOf = async (orgId: string) => localDate((await orgs.get(orgId)).settings.timezone);
   // Both counters live in this process's memory only: who sent what is never stored to limit it.
   const anonymousSent = new WindowCounter(ANONYMOUS_DAILY_LIMIT, DAY_MS);
   const wrongCodes = new WindowCounter(RECEIPT_GUESS_LIMIT, RECEIPT_GUESS_WINDOW_MINUTES * 60_000);
@@ -84,7 +83,7 @@ export function writeActions(db: Db, dialect: Dialect, orgs: OrgsService) {
     /** Answers the new id (named) or the receipt code, shown once (anonymous). */
     async submit(user: SessionUser, input: SuggestionInput): Promise<{ id: string } | { receipt: string }> {
       const orgId = user.org.id;
-      const day = await todayOf(orgId);
+      const day = await orgs.today(orgId);
       const limitKey = `${day}:${user.id}`;
       if (input.anonymous && anonymousSent.waitMs(limitKey) > 0) throw new AppError(429, 'rate_limited', 'err.suggestion_anonymous_limit', { n: ANONYMOUS_DAILY_LIMIT });
       const id = randomToken(16);
@@ -122,7 +121,7 @@ export function writeActions(db: Db, dialect: Dialect, orgs: OrgsService) {
     /** The named writer writes back; after an answer it goes back in hand. */
     async writeBack(user: SessionUser, id: string, body: string): Promise<void> {
       const orgId = user.org.id;
-      const day = await todayOf(orgId);
+      const day = await orgs.today(orgId);
       await db.transaction().execute(async (trx) => {
         const l = await load(trx, user, id);
         if (!l.is.writer) throw Forbidden('err.suggestion_not_writer');
@@ -137,7 +136,7 @@ export function writeActions(db: Db, dialect: Dialect, orgs: OrgsService) {
     /** The anonymous writer writes back with the receipt code: no account, date only, noticed tonight. */
     async writeBackByReceipt(code: string, ip: string, body: string): Promise<SuggestionRow> {
       const row = await byReceipt(code, ip);
-      const day = await todayOf(row.org_id);
+      const day = await orgs.today(row.org_id);
       await db.transaction().execute(async (trx) => {
         const now = (await suggestionsRepo.find(trx, row.org_id, row.id))!;
         expectStatus(now, ['pending', 'in_progress', 'answered']);
