@@ -29,8 +29,9 @@ import { meetingFiles } from './modules/meetings/meetings.files';
 /** Every domain service, built once per app over one database. A new capability adds one line here. */
 export function createServices(config: Config, database: Database) {
   const { db } = database;
-  const orgs = createOrgsService(db);
   const auth = createAuthService(db, config.sessionHours);
+  // Sessions carry the organisation's name and time zone, and the account's roles and member.
+  const orgs = createOrgsService(db, auth.forgetSessions);
   return {
     config,
     dialect: database.dialect,
@@ -39,7 +40,7 @@ export function createServices(config: Config, database: Database) {
     audit: createAuditService(db),
     groups: createGroupsService(db),
     members: createMembersService(db),
-    users: createUsersService(db),
+    users: createUsersService(db, auth.forgetSessions),
     setup: createSetupService(db, orgs, auth),
     congress: createCongressService(database, orgs),
     notifications: createNotificationsService(db),

@@ -16,6 +16,7 @@ export const authRepo = {
       .select([
         's.id as session_id',
         's.csrf_token',
+        's.expires_at',
         'u.id',
         'u.username',
         'u.roles',

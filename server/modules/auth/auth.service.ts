@@ -2,6 +2,7 @@ import type { LoginResult, SessionUser } from '../../../common/auth';
 import { DEFAULT_SETTINGS } from '../../../common/orgs';
 import { permissionsOf, type Role } from '../../../common/permissions';
 import type { Db } from '../../db/database';
+import { TtlCache } from '../../lib/cache';
 import { AppError } from '../../lib/errors';
 import { randomToken, sha256 } from '../../lib/ids';
 import { dummyHash, hashPassword, verifyPassword } from '../../lib/passwords';
@@ -17,7 +18,15 @@ export interface Session {
   id: string;
   csrfToken: string;
   user: SessionUser;
+  expiresAt: string;
 }
+
+/**
+ * How long this process trusts a session it has read. A sign-out, a password change or an account change
+ * made here ends it at once (`forgetSessions`); one made by another server process (PostgreSQL
+ * deployments) within this many milliseconds.
+ */
+export const SESSION_CACHE_MS = 5_000;
 /** What a successful sign-in hands to the route: the body and the cookie value to set. */
 export interface IssuedSession {
   result: LoginResult;
@@ -52,6 +61,8 @@ function toSessionUser(r: SessionRow): SessionUser {
 }
 
 export function createAuthService(db: Db, sessionHours: number) {
+  const sessions = new TtlCache<Session>(SESSION_CACHE_MS);
+
   async function issue(trx: Db, userId: string, orgId: string): Promise<IssuedSession> {
     const token = randomToken();
     const now = nowIso();
@@ -65,10 +76,20 @@ export function createAuthService(db: Db, sessionHours: number) {
   return {
     async sessionFromToken(token: string): Promise<Session | null> {
       if (token.length > 100) return null;
-      const row = await authRepo.findSession(db, sha256(token), nowIso());
-      if (!row || row.disabled === 1) return null;
-      return { id: row.session_id, csrfToken: row.csrf_token, user: toSessionUser(row) };
+      const id = sha256(token);
+      return sessions.get(
+        id,
+        async () => {
+          const row = await authRepo.findSession(db, id, nowIso());
+          if (!row || row.disabled === 1) return null;
+          return { id: row.session_id, csrfToken: row.csrf_token, user: toSessionUser(row), expiresAt: row.expires_at };
+        },
+        (s) => Date.parse(s.expiresAt),
+      );
     },
+
+    /** After sessions or what they carry (roles, member, organisation) changed: read them afresh. */
+    forgetSessions: () => sessions.forget(),
 
     /** Signs in; the caller's old session (if any) is ended so a new cookie is issued every time. */
     async login(usernameRaw: string, password: string, oldSessionId: string | null): Promise<IssuedSession> {
@@ -87,7 +108,7 @@ export function createAuthService(db: Db, sessionHours: number) {
         throw new AppError(401, 'login_failed', 'err.login_failed');
       }
       if (user.disabled === 1) throw new AppError(403, 'account_disabled', 'err.account_disabled');
-      return db.transaction().execute(async (trx) => {
+      const signedIn = await db.transaction().execute(async (trx) => {
         await authRepo.clearFailures(trx, username);
         if (oldSessionId) await authRepo.deleteSession(trx, oldSessionId);
         await authRepo.deleteExpiredSessions(trx, now);
@@ -96,9 +117,14 @@ export function createAuthService(db: Db, sessionHours: number) {
         await auditRepo.record(trx, { orgId: user.org_id, userId: user.id, name: issued.result.user.displayName }, { action: 'login', entity: 'session', entityId: user.id, label: user.username });
         return issued;
       });
+      if (oldSessionId) sessions.forget(oldSessionId);
+      return signedIn;
     },
 
-    logout: (sessionId: string) => authRepo.deleteSession(db, sessionId).then(() => undefined),
+    async logout(sessionId: string): Promise<void> {
+      await authRepo.deleteSession(db, sessionId);
+      sessions.forget(sessionId);
+    },
 
     async changePassword(user: SessionUser, current: string, next: string): Promise<IssuedSession> {
       const row = await authRepo.findUser(db, user.id);
@@ -107,13 +133,15 @@ export function createAuthService(db: Db, sessionHours: number) {
       }
       if (current === next) throw new AppError(422, 'validation', 'err.validation', {}, { newPassword: 'err.same_password' });
       const passwordHash = await hashPassword(next);
-      return db.transaction().execute(async (trx) => {
+      const issued = await db.transaction().execute(async (trx) => {
         await authRepo.setPassword(trx, user.id, passwordHash, false, nowIso());
         // Every other device is signed out: a changed password is often a suspected leak.
         await authRepo.deleteUserSessions(trx, user.id);
         await auditRepo.record(trx, { orgId: user.org.id, userId: user.id, name: user.displayName }, { action: 'change_password', entity: 'user', entityId: user.id, label: user.username });
         return issue(trx, user.id, user.org.id);
       });
+      sessions.forget();
+      return issued;
     },
 
     /** Used by setup: sign in a user that was just created. */

@@ -165,4 +165,14 @@ describe.each(DIALECTS)('organisations on %s', (dialect) => {
     // Had it been stored, every date-filtered audit query would fail.
     expect((await b.get('/api/audit?from=2024-09-01')).status).toBe(200);
   });
+
+  it("is seen at once by every signed-in user after a change: the school's name and time zone ride on the session", async () => {
+    const member = await t.as('member');
+    expect((await member.get('/api/auth/me')).json.user.org).toEqual({ id: t.a.orgId, name: '第一中学', kind: 'school', timeZone: 'Asia/Shanghai' });
+    expect((await admin.patch('/api/org', { name: '第一中学（新校区）', settings: { timezone: 'Asia/Urumqi' } })).status).toBe(200);
+    expect((await member.get('/api/auth/me')).json.user.org).toMatchObject({ name: '第一中学（新校区）', timeZone: 'Asia/Urumqi' });
+    expect((await admin.get('/api/org')).json).toMatchObject({ name: '第一中学（新校区）', settings: { timezone: 'Asia/Urumqi' } });
+    await admin.patch('/api/org', { name: '第一中学', settings: { timezone: 'Asia/Shanghai' } });
+    expect((await member.get('/api/auth/me')).json.user.org.timeZone).toBe('Asia/Shanghai');
+  });
 });

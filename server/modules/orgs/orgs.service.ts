@@ -3,6 +3,7 @@ import type { Db } from '../../db/database';
 import type { OrgsTable } from '../../db/tables';
 import { Forbidden, NotFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { TtlCache } from '../../lib/cache';
 import { localDate, nowIso } from '../../lib/time';
 import { auditRepo, type Actor } from '../audit/audit.repo';
 import { orgsRepo } from './orgs.repo';
@@ -28,28 +29,19 @@ const safeJson = (s: string): unknown => {
   }
 };
 
-/**
- * How long this process trusts an organisation it has read. Settings (time zone, caps, rules) are read on
- * most requests and change a few times a year; a change made here is seen at once, one made by another
- * server process (PostgreSQL deployments) within this many milliseconds.
- */
+/** How long this process trusts an organisation it has read (settings change a few times a year). */
 export const ORG_CACHE_MS = 5_000;
 
-export function createOrgsService(db: Db) {
-  const cache = new Map<string, { org: Org; until: number }>();
-  // Bumped by every update: a read that began before it must not cache what it read.
-  let generation = 0;
-
-  async function get(id: string): Promise<Org> {
-    const hit = cache.get(id);
-    if (hit && hit.until > Date.now()) return hit.org;
-    const started = generation;
-    const row = await orgsRepo.find(db, id);
-    if (!row) throw NotFound();
-    const org = toOrg(row);
-    if (started === generation) cache.set(id, { org, until: Date.now() + ORG_CACHE_MS });
+export function createOrgsService(db: Db, onChange: () => void = () => {}) {
+  const cache = new TtlCache<Org>(ORG_CACHE_MS);
+  const get = async (id: string): Promise<Org> => {
+    const org = await cache.get(id, async () => {
+      const row = await orgsRepo.find(db, id);
+      return row ? toOrg(row) : null;
+    });
+    if (!org) throw NotFound();
     return org;
-  }
+  };
 
   return {
     get,
@@ -71,9 +63,9 @@ export function createOrgsService(db: Db) {
         await auditRepo.record(trx, actor, { action: 'update', entity: 'org', entityId: actor.orgId, label: after.name, before, after });
         return after;
       });
-      // After the commit; the generation keeps a read of the old row, still under way, from refilling it.
-      generation += 1;
-      cache.delete(actor.orgId);
+      // After the commit, so that no read of the old row can be cached again.
+      cache.forget(actor.orgId);
+      onChange();
       return updated;
     },
 

@@ -74,7 +74,8 @@ export async function insertUser(trx: Db, actor: Actor, a: NewAccount, passwordH
   return row.id;
 }
 
-export function createUsersService(db: Db) {
+/** `onAccountsChanged` runs after a change that ends or alters sessions (roles, member, disabled, password). */
+export function createUsersService(db: Db, onAccountsChanged: () => void = () => {}) {
   async function get(orgId: string, id: string): Promise<UserAccount> {
     const row = await usersRepo.find(db, orgId, id);
     if (!row) throw NotFound();
@@ -112,6 +113,7 @@ export function createUsersService(db: Db) {
         if (patch.disabled || patch.roles) await authRepo.deleteUserSessions(trx, id);
         await auditRepo.record(trx, actor, { action: 'update', entity: 'user', entityId: id, label: before.username, before: auditView(before), after: auditView({ ...before, ...set }) });
       });
+      onAccountsChanged();
       return get(actor.orgId, id);
     },
 
@@ -124,6 +126,7 @@ export function createUsersService(db: Db) {
         await authRepo.deleteUserSessions(trx, id);
         await auditRepo.record(trx, actor, { action: 'reset_password', entity: 'user', entityId: id, label: user.username });
       });
+      onAccountsChanged();
       return get(actor.orgId, id);
     },
 
