@@ -13,3 +13,10 @@ export function cachedFormat(key: string, make: () => Intl.DateTimeFormat): Intl
 export function localDate(timeZone = 'Asia/Shanghai', at: Date = new Date()): string {
   return cachedFormat(`d:${timeZone}`, () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })).format(at);
 }
+
+/** The wall-clock time in `timeZone` at `at`, as YYYY-MM-DDTHH:mm:ss. */
+export function localDateTime(timeZone = 'Asia/Shanghai', at: Date = new Date()): string {
+  const parts = cachedFormat(`t:${timeZone}`, () => new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })).formatToParts(at);
+  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
+}

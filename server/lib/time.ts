@@ -1,4 +1,4 @@
-import { cachedFormat } from '../../common/time';
+import { localDateTime } from '../../common/time';
 
 export { localDate } from '../../common/time';
 
@@ -18,10 +18,5 @@ export function localDayStartUtc(date: string, timeZone: string, plusDays = 0): 
 }
 
 function zoneOffsetMs(at: Date, timeZone: string): number {
-  const parts = Object.fromEntries(
-    cachedFormat(`t:${timeZone}`, () => new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }))
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second) - at.getTime();
+  return Date.parse(`${localDateTime(timeZone, at)}Z`) - at.getTime();
 }
