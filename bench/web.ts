@@ -12,7 +12,7 @@ import { startChild } from './load/child';
 
 const SCREENS = {
   'login page': ['web/features/auth/LoginPage.tsx'],
-  'home page (signed in)': ['web/app/layout/AppLayout.tsx', 'web/features/dashboard/DashboardPage.tsx'],
+  'home page (signed in)': ['web/app/layout/AppLayout.tsx', 'web/features/dashboard/DashboardPage.tsx', 'web/i18n/text/shell.ts'],
 };
 const NETWORK = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
 

@@ -1,35 +1,14 @@
 import { z } from 'zod';
 import { isoDate } from './members';
+import { BATCH_SCOPES, CARE_FORMS, CARE_TYPES, FESTIVALS, type BatchScope, type CareForm, type CareType, type Festival } from './care.labels';
 import type { OrgSettings } from './orgs';
+
+export * from './care.labels';
 
 // 慰问 (care records), issue 5 and DOMAIN.md "Rules with numbers". Caps are data per school
 // (OrgSettings.careCaps, seeded from 皖工发〔2025〕18号); docs/rules.md "慰问与经费" cites each one and
 // defines the two words the rules hang on: a "year" is the calendar year of the record's date, and
 // "the same illness" is the same normalised reason text (illnessKey below) for the same member.
-
-type Labels<T extends string> = Record<T, { zh: string; en: string }>;
-
-export const CARE_TYPES = ['hospital', 'childbirth', 'wedding', 'bereavement', 'bereavement_family', 'retirement', 'birthday', 'festival', 'other'] as const;
-export type CareType = (typeof CARE_TYPES)[number];
-export const CARE_TYPE_LABELS: Labels<CareType> = {
-  hospital: { zh: '生病住院', en: 'Hospital stay' },
-  childbirth: { zh: '生育', en: 'Childbirth' },
-  wedding: { zh: '结婚', en: 'Wedding' },
-  bereavement: { zh: '丧事（本人）', en: 'Death of the member' },
-  bereavement_family: { zh: '丧事（直系亲属）', en: 'Death in the family' },
-  retirement: { zh: '退休', en: 'Retirement' },
-  birthday: { zh: '生日', en: 'Birthday' },
-  festival: { zh: '节日', en: 'Festival' },
-  other: { zh: '其他', en: 'Other' },
-};
-
-/** 慰问金 (money) or 实物 (goods, recorded at their value). */
-export const CARE_FORMS = ['cash', 'goods'] as const;
-export type CareForm = (typeof CARE_FORMS)[number];
-export const CARE_FORM_LABELS: Labels<CareForm> = {
-  cash: { zh: '慰问金', en: 'Money' },
-  goods: { zh: '实物', en: 'Goods' },
-};
 
 export type CareCaps = OrgSettings['careCaps'];
 export type CapKey = keyof CareCaps;
@@ -65,19 +44,6 @@ export function illnessKey(reason: string): string {
 
 // 节日. 春节, 端午, 中秋 and 重阳 follow the lunar calendar; the table below is the official calendar
 // (紫金山天文台) for 2024–2035, checked in care.calendar.test.ts against ICU's Chinese calendar.
-export const FESTIVALS = ['new_year', 'spring', 'womens_day', 'labour_day', 'dragon_boat', 'teachers_day', 'mid_autumn', 'national_day', 'double_ninth'] as const;
-export type Festival = (typeof FESTIVALS)[number];
-export const FESTIVAL_LABELS: Labels<Festival> = {
-  new_year: { zh: '元旦', en: 'New Year' },
-  spring: { zh: '春节', en: 'Spring Festival' },
-  womens_day: { zh: '三八妇女节', en: "Women's Day" },
-  labour_day: { zh: '劳动节', en: 'Labour Day' },
-  dragon_boat: { zh: '端午节', en: 'Dragon Boat Festival' },
-  teachers_day: { zh: '教师节', en: "Teachers' Day" },
-  mid_autumn: { zh: '中秋节', en: 'Mid-Autumn Festival' },
-  national_day: { zh: '国庆节', en: 'National Day' },
-  double_ninth: { zh: '重阳节', en: 'Double Ninth Festival' },
-};
 const SOLAR: Partial<Record<Festival, string>> = { new_year: '01-01', womens_day: '03-08', labour_day: '05-01', teachers_day: '09-10', national_day: '10-01' };
 type Lunar = 'spring' | 'dragon_boat' | 'mid_autumn' | 'double_ninth';
 export const LUNAR_DATES: Record<number, Record<Lunar, string>> = {
@@ -208,14 +174,6 @@ export interface CareStanding {
   /** This year's 住院 慰问, to spot (and pick) the same illness. */
   illnesses: { reason: string; date: string; amount: number }[];
 }
-
-export const BATCH_SCOPES = ['retirees', 'group', 'picked'] as const;
-export type BatchScope = (typeof BATCH_SCOPES)[number];
-export const BATCH_SCOPE_LABELS: Labels<BatchScope> = {
-  retirees: { zh: '全体退休教职工', en: 'All retirees' },
-  group: { zh: '一个工会小组', en: 'A union group' },
-  picked: { zh: '指定人员', en: 'Chosen members' },
-};
 
 /** 节日慰问 for a group: the same goods to each, checked against every cap before anything is written. */
 export const careBatchInput = z

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { isoDate } from './members';
+import type { Labels } from './labels';
 
 // 权益诉求 (rights and interest cases), issue 5 and DOMAIN.md ("一时解决不了的，也要向教职工解释清楚").
 // A member raises a concern; the union takes it up, forwards it to a department's handler with a
 // deadline, explains the outcome to the member (always, also when nothing can be done now), and the
 // member confirms and rates it. Private: only the member, the union's case handlers and the handler it
 // was forwarded to see it. Rules: docs/rules.md "权益诉求".
-
-type Labels<T extends string> = Record<T, { zh: string; en: string }>;
 
 export const CASE_CATEGORIES = ['medical', 'housing', 'schooling', 'title', 'pay', 'safety', 'leave', 'other'] as const;
 export type CaseCategory = (typeof CASE_CATEGORIES)[number];

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type { Lang } from './i18n';
 import { isoDate } from './members';
+import type { Labels } from './labels';
 
 // 校务公开 (school-affairs transparency). Source: 教育部 2002《关于全面推进校务公开工作的意见》, DOMAIN.md,
 // the seeds (列出21大项内容…公布资料40份…校务公开已办到第六期; 监督小组). Workflow: draft → submitted →
 // the 监督小组 approves (or returns with a comment, back to draft) → published with its 第N期 → archived.
-
-type Labels<T extends string> = Record<T, { zh: string; en: string }>;
 
 /** DOMAIN.md's content list (教育部 2002 意见 and school rules): every school starts with these, then edits. */
 export const DEFAULT_DISCLOSURE_CATEGORIES = {

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { fen } from './care';
 import { isoDate } from './members';
+import type { Labels } from './labels';
 
 // 工会经费 (the union's fund ledger), issue 5. A year is the calendar year: the union's accounting
 // year runs 1 January – 31 December (《工会会计制度》). Money is integer 分 throughout.
-
-type Labels<T extends string> = Record<T, { zh: string; en: string }>;
 
 /** Spending categories, each with a yearly budget. 慰问 and 帮扶 are posted by their modules. */
 export const FUND_EXPENSE_CATEGORIES = ['care', 'hardship', 'activities', 'training', 'other'] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Labels } from './labels';
 
 // Member (会员) fields, enums and labels. Enum values are stable API strings; labels are for people.
 
@@ -14,7 +15,6 @@ export type Title = (typeof TITLES)[number];
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 export type HardshipLevel = (typeof HARDSHIP_LEVELS)[number];
 
-type Labels<T extends string> = Record<T, { zh: string; en: string }>;
 export const GENDER_LABELS: Labels<Gender> = { male: { zh: '男', en: 'Male' }, female: { zh: '女', en: 'Female' } };
 export const STAFF_CATEGORY_LABELS: Labels<StaffCategory> = {
   teacher: { zh: '教师', en: 'Teacher' },

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type { MeetingSource } from './meetings';
 import { isoDate } from './members';
+import type { Labels } from './labels';
 
 // 提案 (congress proposals). Workflow after the 提案工作委员会 practice of 中国矿业大学 and 青岛科技大学
 // and school rules (see docs/rules.md): draft → submitted → 立案 / 并案 / 转为意见建议 / 不予立案 →
 // 交办 → 答复 (A/B/C) → rated → closed; 不满意 reopens once for a second reply.
-
-type Labels<T extends string> = Record<T, { zh: string; en: string }>;
 
 export const PROPOSAL_CATEGORIES = ['teaching', 'development', 'welfare', 'logistics', 'democracy', 'campus', 'other'] as const;
 export type ProposalCategory = (typeof PROPOSAL_CATEGORIES)[number];

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import type { MeetingSource } from './meetings';
+import type { Labels } from './labels';
 
 // 意见箱 (suggestion box), issue 4 and DOMAIN.md "Privacy promises". A member writes to 校长, 工会 or
 // a department, named or anonymous; the addressee replies; the 回音壁 shows chosen questions and
 // answers. Rules and their sources: docs/rules.md; what anonymity promises: docs/privacy.md.
-
-type Labels<T extends string> = Record<T, { zh: string; en: string }>;
 
 export const SUGGESTION_CATEGORIES = ['teaching', 'management', 'welfare', 'logistics', 'campus', 'union', 'other'] as const;
 export type SuggestionCategory = (typeof SUGGESTION_CATEGORIES)[number];

@@ -47,6 +47,8 @@ describe('care visits and the fund ledger in Chromium', () => {
     await expectAccessible(phone, 'care record form');
     await phone.getByTestId('care-form-submit').click();
     await phone.waitForURL(/\/care\/records\/[^/]+$/);
+    // The record is fetched after the navigation: wait for it rather than read the form or a spinner.
+    await phone.getByTestId('care-record').waitFor();
     const recorded = await phone.locator('main').innerText();
     expect(recorded).toContain(ILLNESS);
     expect(recorded).toContain('800.00 元');

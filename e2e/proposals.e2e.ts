@@ -20,6 +20,8 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
   await page.keyboard.type(option);
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${option}"]`).first().click();
   await page.keyboard.press('Escape');
+  // The list closes with an animation; a page checked during it still holds the open listbox.
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
 describe('proposals in Chromium', () => {

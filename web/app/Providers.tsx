@@ -1,6 +1,7 @@
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider, theme as antTheme } from 'antd';
+import AppContext, { type useAppProps } from 'antd/es/app/context';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
@@ -8,14 +9,49 @@ import 'dayjs/locale/zh-cn';
 import { PrefsProvider, usePrefs } from '../i18n';
 import { queryClient } from './queryClient';
 import { setMessageApi } from './notify';
+import { firstPageLoaded } from './router';
 import { theme } from './theme';
 
-function NotifyBridge() {
-  const { message } = AntApp.useApp();
-  useEffect(() => {
-    setMessageApi(message);
-  }, [message]);
-  return null;
+// Offline just then: no toasts and dialogs (calls keep waiting) rather than a blank app; a reload retries.
+const AppHolders = lazy<ComponentType<{ onReady: (apis: useAppProps) => void }>>(() => import('./AppHolders').catch(() => ({ default: () => null })));
+
+let holdersReady: (apis: useAppProps) => void;
+const loaded = new Promise<useAppProps>((resolve) => (holdersReady = resolve));
+/** Until the holders are in, a call waits for them: an early toast or confirm comes late, never lost. */
+const later = <K extends keyof useAppProps>(part: K) =>
+  new Proxy({} as useAppProps[K], {
+    get: (_, name) => (...args: unknown[]) => loaded.then((apis) => (apis[part] as unknown as Record<PropertyKey, (...a: unknown[]) => unknown>)[name](...args)),
+  });
+const EARLY: useAppProps = { message: later('message'), notification: later('notification'), modal: later('modal') };
+
+/**
+ * antd's <App> without its weight in the entry (about 20 KB gzipped of dialog and notification code):
+ * App.useApp() reads the same context, filled from a chunk loaded after the first screen.
+ */
+function DeferredApp({ children }: { children: ReactNode }) {
+  const { token } = antTheme.useToken();
+  const [apis, setApis] = useState(EARLY);
+  const [holders, setHolders] = useState(false);
+  // After the first page's chunks, and once the browser is idle: not while the first screen renders.
+  useEffect(() => void firstPageLoaded.then(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback : setTimeout)(() => setHolders(true))), []);
+  useEffect(() => setMessageApi(apis.message), [apis]);
+  const ready = useCallback((real: useAppProps) => {
+    holdersReady(real);
+    setApis(real);
+  }, []);
+  return (
+    <AppContext.Provider value={apis}>
+      {/* What antd's App sets on its root: the text style of everything outside antd's components. */}
+      <div style={{ color: token.colorText, fontSize: token.fontSize, lineHeight: token.lineHeight, fontFamily: token.fontFamily }}>
+        {holders && (
+          <Suspense fallback={null}>
+            <AppHolders onReady={ready} />
+          </Suspense>
+        )}
+        {children}
+      </div>
+    </AppContext.Provider>
+  );
 }
 
 function Themed({ children }: { children: ReactNode }) {
@@ -24,10 +60,7 @@ function Themed({ children }: { children: ReactNode }) {
   return (
     // No auto space between two CJK characters in buttons: "登 录" would also be the accessible name.
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme(textSize)} button={{ autoInsertSpace: false }}>
-      <AntApp>
-        <NotifyBridge />
-        {children}
-      </AntApp>
+      <DeferredApp>{children}</DeferredApp>
     </ConfigProvider>
   );
 }

@@ -1,7 +1,7 @@
 import type { ApiErrorBody } from '../../common/api';
 import type { LoginResult, SessionUser } from '../../common/auth';
-import { msg, type Lang } from '../../common/i18n';
-import { CATALOGUE } from '../i18n/catalogue';
+import type { Lang } from '../../common/i18n';
+import { CORE } from '../i18n/text/core';
 import { ApiError } from './apiError';
 import { queryClient } from './queryClient';
 
@@ -57,7 +57,7 @@ async function send(path: string, { method = 'GET', body, query }: RequestOption
   try {
     res = await fetch(withQuery(path, query), { method, headers, body: payload, credentials: 'same-origin' });
   } catch {
-    throw new ApiError(0, 'network', CATALOGUE['common.network'][language]);
+    throw new ApiError(0, 'network', CORE['common.network'][language]);
   }
   if (res.ok) return res;
 
@@ -76,7 +76,7 @@ async function toError(res: Response): Promise<ApiError> {
     const { error } = (await res.json()) as ApiErrorBody;
     return new ApiError(res.status, error.code, error.message, error.fields);
   } catch {
-    return new ApiError(res.status, 'internal', msg('err.internal', language));
+    return new ApiError(res.status, 'internal', CORE['common.serverError'][language]);
   }
 }
 

@@ -1,11 +1,13 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import type { SessionUser } from '../../common/auth';
 import type { Permission } from '../../common/permissions';
 import { api, fetchMe, forgetSession, ME_KEY } from './api';
 
+export const meQuery = queryOptions({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Infinity });
+
 /** The signed-in user (null when signed out); loaded once, then updated by login/logout answers. */
 export function useMe() {
-  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Infinity });
+  return useQuery(meQuery);
 }
 
 /** For pages behind RequireAuth, where the user is known to exist. */

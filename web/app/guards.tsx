@@ -1,6 +1,8 @@
+import { Button } from 'antd';
 import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
 import { PageSpinner } from '../components/PageSpinner';
-import { ErrorState } from '../components/ErrorState';
+import { Problem } from '../components/Problem';
+import { useT } from '../i18n';
 import { useMe } from './auth';
 
 /**
@@ -8,10 +10,11 @@ import { useMe } from './auth';
  * (`passwordChange` marks that page), everyone else is kept away from it.
  */
 export function RequireAuth({ passwordChange = false }: { passwordChange?: boolean }) {
+  const t = useT();
   const { data: user, isPending, error, refetch } = useMe();
   const location = useLocation();
   if (isPending) return <PageSpinner />;
-  if (error) return <ErrorState error={error} onRetry={() => refetch()} />;
+  if (error) return <Problem title={t('common.loadFailed')} detail={error.message} action={<Button onClick={() => refetch()}>{t('common.retry')}</Button>} />;
   if (!user) {
     const next = location.pathname + location.search;
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;

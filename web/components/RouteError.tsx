@@ -1,6 +1,7 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { useRouteError } from 'react-router';
 import { useT } from '../i18n';
+import { Problem } from './Problem';
 
 /** Last resort for a page that threw, typically a stale chunk after a new version was deployed. */
 export function RouteError() {
@@ -8,11 +9,10 @@ export function RouteError() {
   const error = useRouteError();
   return (
     <main className="tx-center">
-      <Result
-        status="warning"
+      <Problem
         title={<h1 className="tx-result-title">{t('common.pageError')}</h1>}
-        subTitle={error instanceof Error ? error.message : undefined}
-        extra={
+        detail={error instanceof Error ? error.message : undefined}
+        action={
           <Button type="primary" onClick={() => window.location.reload()}>
             {t('common.reload')}
           </Button>

@@ -2,7 +2,9 @@ import type { FormInstance } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { ZodError, ZodType } from 'zod';
 import { msg, isMessageKey, type Lang } from '../../common/i18n';
-import { ApiError } from '../app/apiError';
+
+// In a module of its own so the login page gets it without the message catalogue that zodRule needs.
+export { applyApiError } from './fieldErrors';
 
 /** Empty inputs mean "not given": nullable fields in common/ expect null, not ''. */
 export function emptyToNull<T extends object>(values: T): T {
@@ -25,12 +27,6 @@ export function zodRule(schema: ZodType, lang: Lang): Rule {
       throw new Error(msg(isMessageKey(key) ? key : v == null ? 'err.required' : 'err.invalid', lang));
     },
   };
-}
-
-/** Puts the server's per-field messages (`a.b` for nested fields) next to those fields. */
-export function applyApiError(form: FormInstance, error: unknown) {
-  if (!(error instanceof ApiError)) return;
-  form.setFields(Object.entries(error.fields).map(([name, message]) => ({ name: name.split('.'), errors: [message] })));
 }
 
 /** Shows a failed whole-form zod parse on the fields, translated (for checks no single rule covers). */

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { msg, type Lang } from '../../common/i18n';
-import { CATALOGUE, type TextKey } from './catalogue';
+import type { Lang } from '../../common/i18n';
+import { textOf, type TextKey } from './catalogue';
 import { setApiLanguage } from '../app/api';
 
 export type { Lang, TextKey };
@@ -31,13 +31,15 @@ function persist(key: string, value: string) {
   }
 }
 
+// Read before any render, so the first request (the session, router.tsx) already carries the right Accept-Language.
+const storedLang = stored('tx.lang', ['zh', 'en'] as const, 'zh');
+setApiLanguage(storedLang);
+
 /** Language and text size: personal preferences kept on the device, not on the account. */
 export function PrefsProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(() => stored('tx.lang', ['zh', 'en'] as const, 'zh'));
+  const [lang, setLangState] = useState<Lang>(storedLang);
   const [textSize, setTextSizeState] = useState<TextSize>(() => stored('tx.textSize', ['normal', 'large'] as const, 'normal'));
 
-  // Set synchronously so the very first API request already carries the right Accept-Language.
-  setApiLanguage(lang);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
@@ -47,6 +49,7 @@ export function PrefsProvider({ children }: { children: ReactNode }) {
       lang,
       setLang: (l) => {
         persist('tx.lang', l);
+        setApiLanguage(l);
         setLangState(l);
       },
       textSize,
@@ -68,15 +71,30 @@ export function usePrefs(): Prefs {
 
 export type T = (key: TextKey, params?: Record<string, string | number>) => string;
 
-/** For text keys built at run time (an audit action, a field name): check before calling t. */
+/**
+ * For text keys built at run time (an audit action, a field name): check before calling t. Looks in the
+ * catalogues loaded so far; catalogue.test.ts makes a route load every key under the template's prefix.
+ */
 export function isTextKey(key: string): key is TextKey {
-  return Object.prototype.hasOwnProperty.call(CATALOGUE, key);
+  return textOf(key) !== undefined;
+}
+
+function fill(text: string, params: Record<string, string | number> = {}): string {
+  return text.replace(/\{(\w+)\}/g, (all, k: string) => (k in params ? String(params[k]) : all));
 }
 
 /** `t(key, params)` for UI text; server and validation keys go through `msg` from common/i18n. */
 export function useT(): T {
   const { lang } = usePrefs();
-  return useCallback<T>((key, params) => msg(CATALOGUE[key][lang], lang, params), [lang]);
+  return useCallback<T>(
+    (key, params) => {
+      const text = textOf(key);
+      // Loud, never the raw key: catalogue.test.ts keeps a route from reaching a key it did not load.
+      if (!text) throw new Error(`UI text "${key}" is not loaded: add its catalogue to the route in web/app/router.tsx`);
+      return fill(text[lang], params);
+    },
+    [lang],
+  );
 }
 
 type LabelMap<K extends string> = Record<K, { zh: string; en: string }>;

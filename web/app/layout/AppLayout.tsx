@@ -1,9 +1,10 @@
+import { lazy, Suspense } from 'react';
 import { Layout } from 'antd';
 import { Outlet, useMatches } from 'react-router';
 import { useCan, useUser } from '../auth';
 import { useT } from '../../i18n';
 import { useIsPhone } from '../../components/hooks';
-import { StatusResult } from '../../components/StatusResult';
+import { PageSpinner } from '../../components/PageSpinner';
 import type { RouteHandle } from '../router';
 import { Brand } from './Brand';
 import { NotificationBell } from '../../features/notifications/NotificationBell';
@@ -11,9 +12,16 @@ import { HeaderActions } from './HeaderActions';
 import { NavList } from './NavList';
 import { SIDE_NAV, TAB_NAV } from './nav';
 
+// Rarely seen, and its illustration is heavy: not on the first screen.
+const StatusResult = lazy(() => import('../../components/StatusResult').then((m) => ({ default: m.StatusResult })));
+
 function Forbidden() {
   const t = useT();
-  return <StatusResult status="403" title={t('common.forbidden')} hint={t('common.forbiddenHint')} />;
+  return (
+    <Suspense fallback={<PageSpinner />}>
+      <StatusResult status="403" title={t('common.forbidden')} hint={t('common.forbiddenHint')} />
+    </Suspense>
+  );
 }
 
 /** Signed-in shell: side menu + header on desktop, slim header + bottom tabs on a phone. */

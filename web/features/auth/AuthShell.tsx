@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { usePageTitle } from '../../components/PageHeader';
-import { LangSwitch } from '../../app/layout/HeaderActions';
+import { LangSwitch } from '../../app/layout/LangSwitch';
 import { useT } from '../../i18n';
 
 /** Centered card for the pages seen before the app: login, setup, forced password change. */

@@ -1,6 +1,6 @@
 import { App } from 'antd';
 import { useNavigate } from 'react-router';
-import { LogoutButton } from '../../app/layout/HeaderActions';
+import { LogoutButton } from '../../app/layout/LogoutButton';
 import { useT } from '../../i18n';
 import { AuthShell } from './AuthShell';
 import { ChangePasswordForm } from './ChangePasswordForm';

@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input } from 'antd';
 import { Link } from 'react-router';
 import type { LoginResult } from '../../../common/auth';
 import { api, rememberSession } from '../../app/api';
-import { applyApiError } from '../../components/forms';
+import { applyApiError } from '../../components/fieldErrors';
 import { useT } from '../../i18n';
 import { AuthShell } from './AuthShell';
 

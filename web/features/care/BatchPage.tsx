@@ -20,6 +20,7 @@ import { dateProps } from '../congress/forms';
 import { useGroups } from '../groups/api';
 import { previewBatch, useBatches, useCareWrite } from './api';
 import { useYuan, yuanField } from './parts';
+import { useSchoolNow } from '../../app/today';
 
 type Values = Omit<CareBatchInput, 'exclude'>;
 
@@ -100,6 +101,7 @@ function BatchList({ year }: { year: number }) {
 
 /** /care/batch: 节日慰问 for a group — preview against the caps, take out who would pass one, record, print the 签收单. */
 export default function BatchPage() {
+  const now = useSchoolNow();
   const t = useT();
   const label = useLabel();
   const options = useOptions();
@@ -114,7 +116,7 @@ export default function BatchPage() {
   const save = useCareWrite<CareBatchInput, CareBatch>('/api/care/batches');
   const scope = Form.useWatch('scope', form);
   const date = Form.useWatch('date', form);
-  const coming = nextFestival(dayjs().format('YYYY-MM-DD'));
+  const coming = nextFestival(now.format('YYYY-MM-DD'));
 
   const run = async (out: string[]) => {
     const v = await form.validateFields();
@@ -132,9 +134,8 @@ export default function BatchPage() {
   };
   // The festival's nearest date, before or after today: a batch is recorded around the festival.
   const onFestival = (f: Festival) => {
-    const today = dayjs();
-    const dates = [-1, 0, 1].map((d) => festivalDate(f, today.year() + d)).filter((d): d is string => d !== null);
-    const nearest = dates.sort((a, b) => Math.abs(dayjs(a).diff(today)) - Math.abs(dayjs(b).diff(today)))[0];
+    const dates = [-1, 0, 1].map((d) => festivalDate(f, now.year() + d)).filter((d): d is string => d !== null);
+    const nearest = dates.sort((a, b) => Math.abs(dayjs(a).diff(now)) - Math.abs(dayjs(b).diff(now)))[0];
     if (nearest) form.setFieldValue('date', nearest);
   };
   const reset = () => {
@@ -179,7 +180,7 @@ export default function BatchPage() {
             className="tx-care-form"
             requiredMark={false}
             onValuesChange={reset}
-            initialValues={{ festival: coming?.festival ?? 'spring', date: coming?.date ?? dayjs().format('YYYY-MM-DD'), scope: 'retirees', memberIds: [] }}
+            initialValues={{ festival: coming?.festival ?? 'spring', date: coming?.date ?? now.format('YYYY-MM-DD'), scope: 'retirees', memberIds: [] }}
           >
             <Form.Item name="festival" label={t('care.festival')}>
               <Select options={options(FESTIVALS, FESTIVAL_LABELS)} onChange={onFestival} data-testid="batch-festival" />
@@ -278,7 +279,7 @@ export default function BatchPage() {
           </Button>
         </section>
       )}
-      <BatchList year={Number((done?.date ?? date ?? dayjs().format('YYYY-MM-DD')).slice(0, 4))} />
+      <BatchList year={Number((done?.date ?? date ?? now.format('YYYY-MM-DD')).slice(0, 4))} />
     </>
   );
 }

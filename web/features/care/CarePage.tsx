@@ -1,7 +1,6 @@
 import './care.css';
 import { Select } from 'antd';
 import { GiftOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
 import { CARE_TYPES, CARE_TYPE_LABELS, type CareRecord } from '../../../common/care';
 import { useCan } from '../../app/auth';
@@ -14,12 +13,13 @@ import { useListQuery } from '../../components/useListQuery';
 import { useSearchBox } from '../../components/useSearchBox';
 import { useOptions, useT } from '../../i18n';
 import { RecordCard, useRecordColumns } from './parts';
+import { useRecentYears } from '../../app/today';
 
 /** Calendar years to choose from: this one and the four before (caps and the ledger count by calendar year). */
-export const recentYears = (n = 5) => Array.from({ length: n }, (_, i) => dayjs().year() - i);
 
 /** /care: every 慰问 record, filtered by name, type and year; the way to record one or a festival batch. */
 export default function CarePage() {
+  const years = useRecentYears();
   const t = useT();
   const can = useCan();
   const options = useOptions();
@@ -54,7 +54,7 @@ export default function CarePage() {
             placeholder={t('care.year')}
             value={filters.year ? Number(filters.year) : undefined}
             onChange={(v?: number) => set({ year: v })}
-            options={recentYears().map((y) => ({ value: y, label: t('care.yearOf', { y }) }))}
+            options={years.map((y) => ({ value: y, label: t('care.yearOf', { y }) }))}
             allowClear
             data-testid="care-year"
           />

@@ -1,6 +1,6 @@
 import './care.css';
 import { Link } from 'react-router';
-import { FESTIVAL_LABELS } from '../../../common/care';
+import { FESTIVAL_LABELS } from '../../../common/care.labels';
 import { useCan } from '../../app/auth';
 import { useLabel, useT } from '../../i18n';
 import { useReminders } from './api';

@@ -1,7 +1,6 @@
 import './care.css';
 import { useState } from 'react';
 import { Alert, App, AutoComplete, Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
-import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
 import { CAP_OF, CARE_FORMS, CARE_FORM_LABELS, CARE_TYPES, CARE_TYPE_LABELS, FESTIVALS, FESTIVAL_LABELS, illnessKey, type CareRecord, type CareRecordInput, type CareStanding, type CareType } from '../../../common/care';
 import { formatYuan } from '../../../common/funds';
@@ -15,6 +14,7 @@ import { useLabel, useOptions, useT } from '../../i18n';
 import { dateProps } from '../congress/forms';
 import { useCareWrite, useStanding } from './api';
 import { yuanField } from './parts';
+import { useSchoolNow } from '../../app/today';
 
 type Values = CareRecordInput;
 
@@ -48,6 +48,7 @@ function Standing({ s, type, amount, reason }: { s: CareStanding; type: CareType
 
 /** /care/new: one 慰问, with the member's year against the cap shown before anything is sent. */
 export default function RecordFormPage() {
+  const now = useSchoolNow();
   const t = useT();
   const options = useOptions();
   const user = useUser();
@@ -63,7 +64,7 @@ export default function RecordFormPage() {
   const reason = Form.useWatch('reason', form);
   const override = Form.useWatch('override', form);
   const formOf = Form.useWatch('form', form);
-  const year = Number((date ?? dayjs().format('YYYY-MM-DD')).slice(0, 4));
+  const year = Number((date ?? now.format('YYYY-MM-DD')).slice(0, 4));
   const standing = useStanding(memberId, year);
   const festival = type === 'festival';
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -85,7 +86,7 @@ export default function RecordFormPage() {
     <>
       <PageHeader title={t('care.new')} back={{ to: '/care', label: t('care.title') }} />
       <div className="tx-panel">
-        <Form<Values> form={form} layout="vertical" className="tx-care-form" onFinish={onFinish} requiredMark={false} initialValues={{ type: 'hospital', date: dayjs().format('YYYY-MM-DD'), form: 'cash' }}>
+        <Form<Values> form={form} layout="vertical" className="tx-care-form" onFinish={onFinish} requiredMark={false} initialValues={{ type: 'hospital', date: now.format('YYYY-MM-DD'), form: 'cash' }}>
           <Form.Item name="memberId" label={t('care.member')} rules={[{ required: true, message: t('care.pickMember') }]}>
             <MemberSelect />
           </Form.Item>

@@ -1,7 +1,6 @@
 import './care.css';
 import { useState } from 'react';
 import { App, Button, DatePicker, Descriptions, Form, Input, Modal, Space } from 'antd';
-import dayjs from 'dayjs';
 import { useParams } from 'react-router';
 import { CARE_FORM_LABELS, type CareRecord } from '../../../common/care';
 import { useCan } from '../../app/auth';
@@ -13,6 +12,7 @@ import { useLabel, useT } from '../../i18n';
 import { dateProps } from '../congress/forms';
 import { useCareWrite, useRecord } from './api';
 import { RecordTags, useWhat, useYuan } from './parts';
+import { useSchoolNow } from '../../app/today';
 
 /** /care/records/:id: one record; the committee records the discharge or voids it. */
 export default function RecordPage() {
@@ -24,6 +24,7 @@ export default function RecordPage() {
 }
 
 function RecordView({ r }: { r: CareRecord }) {
+  const now = useSchoolNow();
   const t = useT();
   const can = useCan();
   const label = useLabel();
@@ -65,7 +66,7 @@ function RecordView({ r }: { r: CareRecord }) {
           )
         }
       />
-      <div className="tx-panel">
+      <div className="tx-panel" data-testid="care-record">
         <p>
           <RecordTags r={r} />
         </p>
@@ -74,7 +75,7 @@ function RecordView({ r }: { r: CareRecord }) {
       {open && can('care.write') && (
         <div className="tx-panel">
           <h2 className="tx-h2">{t('care.discharge')}</h2>
-          <Form form={discharge} layout="inline" initialValues={{ dischargedOn: dayjs().format('YYYY-MM-DD') }} onFinish={(v) => patch.mutateAsync(v).then(() => message.success(t('common.saved')))}>
+          <Form form={discharge} layout="inline" initialValues={{ dischargedOn: now.format('YYYY-MM-DD') }} onFinish={(v) => patch.mutateAsync(v).then(() => message.success(t('common.saved')))}>
             <Space wrap>
               <Form.Item name="dischargedOn" label={t('care.discharged')} rules={[{ required: true, message: t('care.discharged') }]} {...dateProps}>
                 <DatePicker placeholder="YYYY-MM-DD" allowClear={false} />

@@ -1,12 +1,13 @@
 import { useState, type ReactNode } from 'react';
 import { App, Button, DatePicker, Form, Input, Radio, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { CASE_CATEGORIES, CASE_CATEGORY_LABELS, CASE_OUTCOME_LABELS, CASE_OUTCOMES, CASE_RATING_MAX, CASE_RATING_MIN, type Case, type CaseCategory, type CaseOutcome } from '../../../common/cases';
 import { toasted } from '../../app/notify';
 import { applyApiError } from '../../components/forms';
 import { useOptions, useT, type TextKey } from '../../i18n';
 import { useDepartments } from '../suggestions/api';
 import { useCaseAction } from './api';
+import { useSchoolNow } from '../../app/today';
 
 const RATINGS = Array.from({ length: CASE_RATING_MAX - CASE_RATING_MIN + 1 }, (_, i) => CASE_RATING_MIN + i);
 
@@ -136,6 +137,7 @@ interface ForwardValues {
 
 /** 转办: one handler of a department, with a deadline. */
 export function ForwardPanel({ c }: { c: Case }) {
+  const now = useSchoolNow();
   const t = useT();
   const [form] = Form.useForm<ForwardValues>();
   const departments = useDepartments();
@@ -169,7 +171,7 @@ export function ForwardPanel({ c }: { c: Case }) {
             <Select notFoundContent={t('case.noHandlers')} options={handlers.map((h) => ({ value: h.userId, label: h.name }))} data-testid="case-forward-handler" />
           </Form.Item>
           <Form.Item name="deadline" label={t('case.deadline')} rules={[{ required: true, message: t('case.deadline') }]}>
-            <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} style={{ width: '100%' }} data-testid="case-forward-deadline" />
+            <DatePicker disabledDate={(d) => d.isBefore(now, 'day')} style={{ width: '100%' }} data-testid="case-forward-deadline" />
           </Form.Item>
           <Form.Item name="note" label={t('case.forwardNote')}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />

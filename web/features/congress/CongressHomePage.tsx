@@ -3,6 +3,7 @@ import { Button, Empty } from 'antd';
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useCan } from '../../app/auth';
+import { useSchoolToday } from '../../app/today';
 import { ErrorState } from '../../components/ErrorState';
 import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
@@ -23,8 +24,9 @@ import './congress.css';
 export default function CongressHomePage() {
   const t = useT();
   const can = useCan();
+  const today = useSchoolToday();
   const terms = useTerms();
-  const current = currentTerm(terms.data?.items ?? []);
+  const current = currentTerm(terms.data?.items ?? [], today);
   const sessions = useSessions(current?.id);
   const term = useTerm(current?.id);
   const [modal, setModal] = useState<'term' | 'session' | null>(null);
@@ -54,7 +56,7 @@ export default function CongressHomePage() {
   else if (terms.error) body = <ErrorState error={terms.error} onRetry={() => terms.refetch()} />;
   else if (!current) body = <Empty className="tx-panel" description={manager ? t('congress.noTerms') : t('congress.noTermsReader')} />;
   else {
-    const { upcoming, past } = splitSessions(sessions.data?.items ?? []);
+    const { upcoming, past } = splitSessions(sessions.data?.items ?? [], today);
     body = (
       <>
         {upcoming[0] && <NextSessionCard session={upcoming[0]} />}
@@ -77,7 +79,7 @@ export default function CongressHomePage() {
           )}
         </section>
         {term.data && <RequestsPanel term={term.data} />}
-        <TermList terms={termsCurrentFirst(terms.data.items)} currentId={current.id} />
+        <TermList terms={termsCurrentFirst(terms.data.items, today)} currentId={current.id} />
       </>
     );
   }

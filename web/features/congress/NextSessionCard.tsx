@@ -1,10 +1,10 @@
 import { CheckCircleFilled, DesktopOutlined, EditOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { useCan } from '../../app/auth';
+import { useSchoolToday } from '../../app/today';
 import { LinkButton } from '../../components/LinkButton';
 import { ToneTag } from '../../components/ToneTag';
 import { useT } from '../../i18n';
 import { useMine } from './api';
-import { today } from './helpers';
 import type { SessionSummary } from './types';
 
 /** On the day, the card re-reads "mine" this often, so a vote that opens shows up without the live stream. */
@@ -17,7 +17,7 @@ const TODAY_POLL_MS = 15_000;
 export function NextSessionCard({ session: s }: { session: SessionSummary }) {
   const t = useT();
   const can = useCan();
-  const isToday = s.date === today();
+  const isToday = s.date === useSchoolToday();
   const mine = useMine(s.id, isToday ? TODAY_POLL_MS : undefined).data;
   const present = mine?.attendance === 'present';
   const toCast = mine?.votes.filter((v) => v.status === 'open' && v.onRoll && !v.voted) ?? [];

@@ -1,5 +1,4 @@
 import { DatePicker, Form, Input, Modal } from 'antd';
-import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
 import { sessionInput } from '../../../common/congress';
 import { isoDate } from '../../../common/members';
@@ -8,6 +7,7 @@ import { usePrefs, useT } from '../../i18n';
 import { dateProps } from './forms';
 import { useCreateTerm, useUpdateTerm, type TermValues } from './mutations';
 import type { TermSummary } from './types';
+import { useSchoolNow } from '../../app/today';
 
 interface Props {
   open: boolean;
@@ -18,6 +18,7 @@ interface Props {
 
 /** 新建 / 编辑届次: name and dates (a term usually lasts 3 or 5 years; the term page warns otherwise). */
 export function TermFormModal({ open, onClose, term }: Props) {
+  const now = useSchoolNow();
   const t = useT();
   const { lang } = usePrefs();
   const navigate = useNavigate();
@@ -27,7 +28,7 @@ export function TermFormModal({ open, onClose, term }: Props) {
   const saving = term ? update : create;
   const initial = term
     ? { name: term.name, startDate: term.startDate, endDate: term.endDate }
-    : { startDate: dayjs().format('YYYY-MM-DD'), endDate: dayjs().add(5, 'year').format('YYYY-MM-DD') };
+    : { startDate: now.format('YYYY-MM-DD'), endDate: now.add(5, 'year').format('YYYY-MM-DD') };
 
   const onFinish = (v: TermValues) => {
     const onError = (e: Error) => applyApiError(form, e);

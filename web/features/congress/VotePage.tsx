@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Alert } from 'antd';
 import { useParams } from 'react-router';
+import { useSchoolToday } from '../../app/today';
 import { ErrorState } from '../../components/ErrorState';
 import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,7 +12,6 @@ import { useMine } from './api';
 import { BallotCard } from './BallotCard';
 import { LiveStatus } from './LiveStatus';
 import type { Mine } from './types';
-import { today } from './helpers';
 import { useSessionLive } from './useSessionLive';
 import { VoteResultView } from './VoteResultView';
 import './congress.css';
@@ -20,6 +20,7 @@ import './congress.css';
 export default function VotePage() {
   const { id = '' } = useParams();
   const t = useT();
+  const today = useSchoolToday();
   const mine = useMine(id);
   const { live, state } = useSessionLive(id);
   const { refetch } = mine;
@@ -40,7 +41,7 @@ export default function VotePage() {
   const open = votes.filter((v) => v.status === 'open');
   const closed = votes.filter((v) => v.status === 'closed');
   // After the day, "waiting for the next vote" would only mislead.
-  const waiting = open.length === 0 && m.session.date >= today();
+  const waiting = open.length === 0 && m.session.date >= today;
 
   return (
     <>

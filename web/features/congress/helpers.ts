@@ -1,21 +1,18 @@
-import dayjs from 'dayjs';
 import type { SessionSummary, TermSummary, Vote } from './types';
 
-export const today = () => dayjs().format('YYYY-MM-DD');
-
 /** The term running today; otherwise the most recent one (the server lists newest start first). */
-export function currentTerm(terms: TermSummary[], on = today()): TermSummary | undefined {
+export function currentTerm(terms: TermSummary[], on: string): TermSummary | undefined {
   return terms.find((t) => t.startDate <= on && on <= t.endDate) ?? terms[0];
 }
 
 /** Current term first, then the others as the server orders them. */
-export function termsCurrentFirst(terms: TermSummary[]): TermSummary[] {
-  const cur = currentTerm(terms);
+export function termsCurrentFirst(terms: TermSummary[], on: string): TermSummary[] {
+  const cur = currentTerm(terms, on);
   return cur ? [cur, ...terms.filter((t) => t.id !== cur.id)] : terms;
 }
 
 /** Today's and later sessions, soonest first; earlier ones, latest first. */
-export function splitSessions(sessions: SessionSummary[], on = today()) {
+export function splitSessions(sessions: SessionSummary[], on: string) {
   const upcoming = sessions.filter((s) => s.date >= on).sort((a, b) => a.date.localeCompare(b.date));
   const past = sessions.filter((s) => s.date < on).sort((a, b) => b.date.localeCompare(a.date));
   return { upcoming, past };

@@ -1,10 +1,11 @@
 import type { ComponentType } from 'react';
 import { Link } from 'react-router';
-import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { ApartmentOutlined, AuditOutlined, BankOutlined, FileTextOutlined, MailOutlined, ReadOutlined, KeyOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import type { Permission } from '../../../common/permissions';
 import { ROLE_LABELS } from '../../../common/permissions';
 import { useCan, useUser } from '../../app/auth';
+import { useSchoolNow } from '../../app/today';
 import { PageHeader } from '../../components/PageHeader';
 import { CareReminders } from '../care/CareReminders';
 import { HardshipReminders } from '../hardship/HardshipReminders';
@@ -34,13 +35,13 @@ const TILES: Tile[] = [
 ];
 
 /** 学年 runs September–August: 第一学期 Sept–Jan, 第二学期 Feb–Aug (DOMAIN.md "Calendar"). */
-function schoolTerm(t: T, today = dayjs()): string {
+function schoolTerm(t: T, today: Dayjs): string {
   const m = today.month() + 1;
   const start = m >= 9 ? today.year() : today.year() - 1;
   return t('dash.term', { from: start, to: start + 1, term: t(m >= 9 || m === 1 ? 'dash.term1' : 'dash.term2') });
 }
 
-function greeting(t: T, name: string, hour = dayjs().hour()): string {
+function greeting(t: T, name: string, hour: number): string {
   return t(hour < 11 ? 'dash.morning' : hour < 13 ? 'dash.noon' : hour < 18 ? 'dash.afternoon' : 'dash.evening', { name });
 }
 
@@ -49,16 +50,17 @@ export default function DashboardPage() {
   const label = useLabel();
   const user = useUser();
   const can = useCan();
+  const now = useSchoolNow();
   return (
     <>
       <PageHeader title={t('nav.dashboard')} />
       <section className="tx-panel tx-welcome" aria-labelledby="welcome">
         <h2 id="welcome" className="tx-h2">
-          {greeting(t, user.displayName)}
+          {greeting(t, user.displayName, now.hour())}
         </h2>
         <p style={{ margin: 0 }}>{t('dash.welcome', { org: user.org.name })}</p>
         <p className="tx-tile-hint" style={{ margin: '8px 0 0' }}>
-          {dayjs().format(t('dash.dateFormat'))} · {schoolTerm(t)} · {user.roles.map((r) => label(ROLE_LABELS, r)).join('、')}
+          {now.format(t('dash.dateFormat'))} · {schoolTerm(t, now)} · {user.roles.map((r) => label(ROLE_LABELS, r)).join('、')}
         </p>
       </section>
       {can('care.read') && <CareReminders />}

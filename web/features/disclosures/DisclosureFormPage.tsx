@@ -11,6 +11,7 @@ import { useOptions, useT } from '../../i18n';
 import { useCategories, useDisclosure, useDisclosureWrite, useIssues } from './api';
 import { useCategoryName, useIssueLabel } from './parts';
 import { RichTextEditor } from './RichTextEditor';
+import { useSchoolNow } from '../../app/today';
 
 interface Values {
   title: string;
@@ -23,6 +24,7 @@ interface Values {
 }
 
 function DisclosureForm({ item, issueId }: { item?: Disclosure; issueId?: string }) {
+  const now = useSchoolNow();
   const t = useT();
   const options = useOptions();
   const category = useCategoryName();
@@ -58,7 +60,7 @@ function DisclosureForm({ item, issueId }: { item?: Disclosure; issueId?: string
       initialValues={
         item
           ? { ...item, visibleFrom: dayjs(item.visibleFrom), visibleTo: item.visibleTo ? dayjs(item.visibleTo) : null }
-          : { audience: 'staff', visibleFrom: dayjs(), visibleTo: dayjs().add(30, 'day'), issueId: issueId ?? openIssues[openIssues.length - 1]?.id, content: '' }
+          : { audience: 'staff', visibleFrom: now, visibleTo: now.add(30, 'day'), issueId: issueId ?? openIssues[openIssues.length - 1]?.id, content: '' }
       }
     >
       <Form.Item name="title" label={t('disclosures.field.disclosureTitle')} rules={required('disclosures.field.disclosureTitle')}>

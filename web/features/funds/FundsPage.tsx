@@ -4,7 +4,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Progress, Radio, Select } from 'antd';
 import { DownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import {
   FUND_CATEGORY_LABELS,
   FUND_DIRECTIONS,
@@ -29,13 +28,14 @@ import { PageHeader } from '../../components/PageHeader';
 import { ToneTag } from '../../components/ToneTag';
 import { useListQuery } from '../../components/useListQuery';
 import { useLabel, useOptions, useT } from '../../i18n';
-import { recentYears } from '../care/CarePage';
 import { yuanField, useYuan } from '../care/parts';
 import { dateProps } from '../congress/forms';
+import { useRecentYears, useSchoolNow } from '../../app/today';
 
 const refreshFunds = (qc: ReturnType<typeof useQueryClient>) => qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/api/funds') });
 
 function EntryModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const now = useSchoolNow();
   const t = useT();
   const options = useOptions();
   const qc = useQueryClient();
@@ -55,7 +55,7 @@ function EntryModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   };
   return (
     <Modal open={open} title={t('funds.addEntry')} okText={t('common.save')} onOk={submit} okButtonProps={{ loading: add.isPending }} onCancel={onClose} destroyOnHidden>
-      <Form form={form} layout="vertical" preserve={false} requiredMark={false} initialValues={{ direction: 'expense', category: 'activities', date: dayjs().format('YYYY-MM-DD') }}>
+      <Form form={form} layout="vertical" preserve={false} requiredMark={false} initialValues={{ direction: 'expense', category: 'activities', date: now.format('YYYY-MM-DD') }}>
         <Form.Item name="direction" label={t('funds.direction')}>
           <Radio.Group optionType="button" options={options(FUND_DIRECTIONS, FUND_DIRECTION_LABELS)} onChange={(e) => form.setFieldValue('category', e.target.value === 'income' ? 'dues' : 'activities')} />
         </Form.Item>
@@ -108,6 +108,8 @@ function BudgetModal({ summary, onClose }: { summary: FundSummary | null; onClos
 
 /** /funds: the year's balance and budget use at a glance, every entry, entries by hand and the export. */
 export default function FundsPage() {
+  const now = useSchoolNow();
+  const years = useRecentYears();
   const t = useT();
   const can = useCan();
   const label = useLabel();
@@ -116,7 +118,7 @@ export default function FundsPage() {
   const { modal } = App.useApp();
   const qc = useQueryClient();
   const { filters, set, result, listProps } = useListQuery<FundEntry>('/api/funds/entries');
-  const year = Number(filters.year) || dayjs().year();
+  const year = Number(filters.year) || now.year();
   const summary = useQuery({ queryKey: ['/api/funds/summary', year], queryFn: () => api<FundSummary>('/api/funds/summary', { query: { year } }) });
   const [adding, setAdding] = useState(false);
   const [budgeting, setBudgeting] = useState(false);
@@ -166,7 +168,7 @@ export default function FundsPage() {
         title={t('funds.title')}
         extra={
           <>
-            <Select aria-label={t('funds.year')} value={year} onChange={(y: number) => set({ year: y })} options={recentYears().map((y) => ({ value: y, label: t('care.yearOf', { y }) }))} data-testid="funds-year" style={{ minWidth: 110 }} />
+            <Select aria-label={t('funds.year')} value={year} onChange={(y: number) => set({ year: y })} options={years.map((y) => ({ value: y, label: t('care.yearOf', { y }) }))} data-testid="funds-year" style={{ minWidth: 110 }} />
             {manage && (
               <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)} data-testid="funds-add">
                 {t('funds.addEntry')}

@@ -1,7 +1,6 @@
 import './hardship.css';
 import { useState, type ReactNode } from 'react';
 import { Alert, App, Button, DatePicker, Descriptions, Form, Input, InputNumber, Radio, type FormInstance } from 'antd';
-import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router';
 import { PAY_FORMS, PAY_FORM_LABELS, type HardshipApplication } from '../../../common/hardship';
 import { ApiError } from '../../app/apiError';
@@ -17,6 +16,7 @@ import { useYuan, yuanField } from '../care/parts';
 import { dateProps } from '../congress/forms';
 import { useApplication, useHardshipWrite } from './api';
 import { StateTag } from './parts';
+import { useSchoolNow } from '../../app/today';
 
 /** /hardship/applications/:id: one application and, for whoever's turn it is, the next step. */
 export default function ApplicationPage() {
@@ -154,6 +154,7 @@ function Approve({ a }: { a: HardshipApplication }) {
 }
 
 function Pay({ a }: { a: HardshipApplication }) {
+  const now = useSchoolNow();
   const t = useT();
   const options = useOptions();
   const yuan = useYuan();
@@ -161,7 +162,7 @@ function Pay({ a }: { a: HardshipApplication }) {
     <StepForm
       title={t('hs.pay')}
       path={`/api/hardship/applications/${a.id}/pay`}
-      initialValues={{ date: dayjs().format('YYYY-MM-DD'), form: 'transfer' }}
+      initialValues={{ date: now.format('YYYY-MM-DD'), form: 'transfer' }}
       submit={t('hs.pay')}
       testId="hs-pay-submit"
       before={<p>{t('hs.payHint', { amount: yuan(a.approvedAmount ?? 0) })}</p>}

@@ -1,9 +1,9 @@
 import './hardship.css';
 import { App, Button } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { toasted } from '../../app/notify';
 import { useParams } from 'react-router';
-import { HARDSHIP_FILE_LEVEL_LABELS, PAY_FORM_LABELS, type CampaignItem, type HardshipCampaignDetail } from '../../../common/hardship';
+import { HARDSHIP_FILE_LEVEL_LABELS, PAY_FORM_LABELS, type CampaignItem, type CampaignPayAllResult, type HardshipCampaignDetail } from '../../../common/hardship';
 import { DataList } from '../../components/DataList';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorState } from '../../components/ErrorState';
@@ -13,6 +13,7 @@ import { useLabel, useT } from '../../i18n';
 import { useYuan } from '../care/parts';
 import { useCampaign, useHardshipWrite } from './api';
 import { LevelTag } from './parts';
+import { useSchoolNow } from '../../app/today';
 
 /** /hardship/campaigns/:id: everyone in the plan, marked visited and paid one by one; the 签收单. */
 export default function CampaignPage() {
@@ -24,13 +25,40 @@ export default function CampaignPage() {
 }
 
 function CampaignView({ c }: { c: HardshipCampaignDetail }) {
+  const now = useSchoolNow();
   const t = useT();
   const label = useLabel();
   const yuan = useYuan();
-  const { message } = App.useApp();
-  const today = dayjs().format('YYYY-MM-DD');
+  const { message, modal } = App.useApp();
+  const today = now.format('YYYY-MM-DD');
   const step = useHardshipWrite<{ itemId: string; step: 'visit' | 'pay'; date: string }, HardshipCampaignDetail>((b) => `/api/hardship/campaigns/${c.id}/items/${b.itemId}/${b.step}`);
   const run = (itemId: string, s: 'visit' | 'pay') => step.mutateAsync({ itemId, step: s, date: today }).then(() => message.success(t('hs.saved')));
+  const payAll = useHardshipWrite<{ date: string }, CampaignPayAllResult>(`/api/hardship/campaigns/${c.id}/pay-all`);
+  const unpaid = c.items.filter((i) => !i.paidOn);
+  const payable = unpaid.filter((i) => !i.problem);
+  // Says before anyone is paid who will be and who will not, and after, what was done.
+  const askPayAll = () =>
+    modal.confirm({
+      title: t('hs.payAllConfirm', { n: payable.length, amount: yuan(c.amount), total: yuan(payable.length * c.amount) }),
+      content: payable.length < unpaid.length && (
+        <ul className="tx-hs-skipped">
+          {unpaid.filter((i) => i.problem).map((i) => (
+            <li key={i.id}>{i.problem}</li>
+          ))}
+        </ul>
+      ),
+      okText: t('hs.payAll'),
+      okButtonProps: { disabled: payable.length === 0, 'data-testid': 'hs-pay-all-ok' },
+      cancelText: t('common.cancel'),
+      onOk: () =>
+        toasted(
+          payAll.mutateAsync({ date: today }).then((r) =>
+            r.skipped.length
+              ? message.warning(t('hs.payAllDone', { n: r.paid, total: yuan(r.total) }) + t('hs.payAllSkipped', { n: r.skipped.length }))
+              : message.success(t('hs.payAllDone', { n: r.paid, total: yuan(r.total) })),
+          ),
+        ),
+    });
   const actions = (i: CampaignItem) =>
     i.paidOn ? (
       <span>{t('hs.paid', { date: i.paidOn, amount: yuan(i.paidAmount ?? 0), form: label(PAY_FORM_LABELS, c.form) })}</span>
@@ -52,9 +80,16 @@ function CampaignView({ c }: { c: HardshipCampaignDetail }) {
         title={c.title}
         back={{ to: '/hardship?tab=campaigns', label: t('hs.title') }}
         extra={
-          <DownloadButton path={`/api/hardship/campaigns/${c.id}/receipt`} fallbackName={`${c.title}签收单.pdf`} icon={<FilePdfOutlined aria-hidden />} data-testid="hs-receipt">
-            {t('hs.receipt')}
-          </DownloadButton>
+          <>
+            {unpaid.length > 0 && (
+              <Button type="primary" onClick={askPayAll} data-testid="hs-pay-all">
+                {t('hs.payAll')}
+              </Button>
+            )}
+            <DownloadButton path={`/api/hardship/campaigns/${c.id}/receipt`} fallbackName={`${c.title}签收单.pdf`} icon={<FilePdfOutlined aria-hidden />} data-testid="hs-receipt">
+              {t('hs.receipt')}
+            </DownloadButton>
+          </>
         }
       />
       <div className="tx-panel">

@@ -1,6 +1,5 @@
 import './hardship.css';
 import { App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio } from 'antd';
-import dayjs from 'dayjs';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { HARDSHIP_FILE_LEVELS, HARDSHIP_FILE_LEVEL_LABELS, HARDSHIP_REASONS, HARDSHIP_REASON_LABELS, type HardshipFileDetail, type HardshipFileInput } from '../../../common/hardship';
 import { ErrorState } from '../../components/ErrorState';
@@ -13,6 +12,7 @@ import { useOptions, useT } from '../../i18n';
 import { yuanField } from '../care/parts';
 import { dateProps } from '../congress/forms';
 import { useFile, useHardshipWrite } from './api';
+import { useSchoolNow } from '../../app/today';
 
 /** /hardship/files/new and /hardship/files/:id/edit: the household's situation, the level, the yearly review. */
 export default function FileFormPage() {
@@ -25,6 +25,7 @@ export default function FileFormPage() {
 }
 
 function FileForm({ f }: { f?: HardshipFileDetail }) {
+  const now = useSchoolNow();
   const t = useT();
   const options = useOptions();
   const phone = useIsPhone();
@@ -44,7 +45,7 @@ function FileForm({ f }: { f?: HardshipFileDetail }) {
   };
   const initial = f
     ? { level: f.level, reasons: f.reasons, householdSize: f.householdSize, incomePerHead: f.incomePerHead, situation: f.situation, notes: f.notes ?? '', reviewOn: f.reviewOn }
-    : { memberId: params.get('memberId') ?? undefined, level: 'ordinary' as const, reasons: [], householdSize: 3, situation: '', notes: '', reviewOn: dayjs().add(1, 'year').format('YYYY-MM-DD') };
+    : { memberId: params.get('memberId') ?? undefined, level: 'ordinary' as const, reasons: [], householdSize: 3, situation: '', notes: '', reviewOn: now.add(1, 'year').format('YYYY-MM-DD') };
   return (
     <>
       <PageHeader title={f ? `${t('hs.edit')} · ${f.memberName}` : t('hs.newFile')} back={f ? { to: `/hardship/files/${f.id}`, label: f.memberName } : { to: '/hardship', label: t('hs.title') }} />

@@ -1,7 +1,6 @@
 import './hardship.css';
 import { useState } from 'react';
 import { Button, DatePicker, Descriptions, Form, Input, Modal } from 'antd';
-import dayjs from 'dayjs';
 import { useParams } from 'react-router';
 import { HARDSHIP_FILE_LEVEL_LABELS, HARDSHIP_REASON_LABELS, PAY_FORM_LABELS, type HardshipFileDetail } from '../../../common/hardship';
 import { ErrorState } from '../../components/ErrorState';
@@ -15,6 +14,7 @@ import { dateProps } from '../congress/forms';
 import { useFile, useHardshipWrite } from './api';
 import { ApplicationList } from './HardshipPage';
 import { FileStatusTag, LevelTag } from './parts';
+import { useSchoolNow } from '../../app/today';
 
 /** /hardship/files/:id: the whole file for the committee — household, caps this year, help given, the trail. */
 export default function FilePage() {
@@ -28,6 +28,7 @@ export default function FilePage() {
 type Action = 'close' | 'reopen' | 'reviewed' | null;
 
 function FileView({ f }: { f: HardshipFileDetail }) {
+  const now = useSchoolNow();
   const t = useT();
   const label = useLabel();
   const yuan = useYuan();
@@ -118,7 +119,7 @@ function FileView({ f }: { f: HardshipFileDetail }) {
         okButtonProps={{ loading: act.isPending, danger: action === 'close' }}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" preserve={false} initialValues={{ date: dayjs().format('YYYY-MM-DD'), reviewOn: dayjs().add(1, 'year').format('YYYY-MM-DD') }}>
+        <Form form={form} layout="vertical" preserve={false} initialValues={{ date: now.format('YYYY-MM-DD'), reviewOn: now.add(1, 'year').format('YYYY-MM-DD') }}>
           {action === 'reopen' ? (
             <Form.Item name="reviewOn" label={t('hs.reviewOn')} rules={[{ required: true, message: t('hs.reviewOn') }]} {...dateProps}>
               <DatePicker placeholder="YYYY-MM-DD" allowClear={false} style={{ width: '100%' }} />

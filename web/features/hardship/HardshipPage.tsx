@@ -2,7 +2,6 @@ import './hardship.css';
 import { useState } from 'react';
 import { Alert, App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Tabs } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
   APPLICATION_STATES,
@@ -28,11 +27,11 @@ import { applyApiError } from '../../components/forms';
 import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
 import { useLabel, useOptions, useT } from '../../i18n';
-import { recentYears } from '../care/CarePage';
 import { useYuan, yuanField } from '../care/parts';
 import { dateProps } from '../congress/forms';
 import { useApplications, useCampaigns, useCaps, useFiles, useHardshipWrite } from './api';
 import { FileStatusTag, LevelTag, StateTag } from './parts';
+import { useRecentYears, useSchoolNow } from '../../app/today';
 
 const TABS = ['files', 'applications', 'campaigns', 'caps'] as const;
 type Tab = (typeof TABS)[number];
@@ -75,6 +74,7 @@ export default function HardshipPage() {
 }
 
 function Files() {
+  const now = useSchoolNow();
   const t = useT();
   const label = useLabel();
   const options = useOptions();
@@ -82,7 +82,7 @@ function Files() {
   const [status, setStatus] = useState<string | undefined>('open');
   const files = useFiles(status);
   const reasons = (f: HardshipFile) => f.reasons.map((r) => label(HARDSHIP_REASON_LABELS, r)).join('、');
-  const due = (f: HardshipFile) => f.status === 'open' && f.reviewOn <= dayjs().add(30, 'day').format('YYYY-MM-DD');
+  const due = (f: HardshipFile) => f.status === 'open' && f.reviewOn <= now.add(30, 'day').format('YYYY-MM-DD');
   if (files.error) return <ErrorState error={files.error} onRetry={() => files.refetch()} />;
   return (
     <>
@@ -181,6 +181,7 @@ function Applications() {
 
 function Campaigns() {
   const t = useT();
+  const years = useRecentYears();
   const yuan = useYuan();
   const navigate = useNavigate();
   // No year: this year's and those planned ahead (春节送温暖 is often planned in the year before).
@@ -192,7 +193,7 @@ function Campaigns() {
   return (
     <>
       <div className="tx-filters">
-        <Select aria-label={t('care.year')} placeholder={t('hs.thisYearOn')} value={year} onChange={setYear} options={recentYears().map((y) => ({ value: y, label: t('care.yearOf', { y }) }))} allowClear />
+        <Select aria-label={t('care.year')} placeholder={t('hs.thisYearOn')} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: t('care.yearOf', { y }) }))} allowClear />
         <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="hs-new-campaign">
           {t('hs.newCampaign')}
         </Button>
@@ -229,6 +230,7 @@ function Campaigns() {
 }
 
 function NewCampaign({ onClose }: { onClose: () => void }) {
+  const now = useSchoolNow();
   const t = useT();
   const options = useOptions();
   const navigate = useNavigate();
@@ -243,9 +245,9 @@ function NewCampaign({ onClose }: { onClose: () => void }) {
     );
   return (
     <Modal open title={t('hs.newCampaign')} okText={t('common.save')} onOk={submit} okButtonProps={{ loading: save.isPending }} onCancel={onClose} destroyOnHidden>
-      <Form<CampaignInput> form={form} layout="vertical" preserve={false} initialValues={{ date: dayjs().format('YYYY-MM-DD'), levels: ['severe', 'ordinary'], form: 'cash' }}>
+      <Form<CampaignInput> form={form} layout="vertical" preserve={false} initialValues={{ date: now.format('YYYY-MM-DD'), levels: ['severe', 'ordinary'], form: 'cash' }}>
         <Form.Item name="title" label={t('hs.campaignTitle')} rules={[{ required: true, whitespace: true, message: t('hs.campaignTitle') }]}>
-          <Input maxLength={80} placeholder={t('hs.campaignTitleHint', { y: dayjs().year() + 1 })} />
+          <Input maxLength={80} placeholder={t('hs.campaignTitleHint', { y: now.year() + 1 })} />
         </Form.Item>
         <Form.Item name="date" label={t('hs.date')} rules={[{ required: true, message: t('hs.date') }]} {...dateProps}>
           <DatePicker placeholder="YYYY-MM-DD" allowClear={false} style={{ width: '100%' }} />

@@ -1,4 +1,5 @@
-import { APPLICATION_STATE_LABELS, HARDSHIP_FILE_LEVEL_LABELS, HARDSHIP_FILE_STATUS_LABELS, type ApplicationState, type HardshipFile, type HardshipFileLevel } from '../../../common/hardship';
+import { APPLICATION_STATE_LABELS, HARDSHIP_FILE_LEVEL_LABELS, HARDSHIP_FILE_STATUS_LABELS, type ApplicationState, type HardshipFileLevel } from '../../../common/hardship.labels';
+import type { HardshipFile } from '../../../common/hardship';
 import { ToneTag, type Tone } from '../../components/ToneTag';
 import { useLabel } from '../../i18n';
 

@@ -2,7 +2,6 @@ import './meetings.css';
 import { useMemo } from 'react';
 import { App, Button, DatePicker, Form, Input, Select } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useNavigate, useParams } from 'react-router';
 import type { Meeting, MeetingInput } from '../../../common/meetings';
 import { applyApiError } from '../../components/forms';
@@ -15,6 +14,7 @@ import { dateProps } from '../congress/forms';
 import { RichTextEditor } from '../disclosures/RichTextEditor';
 import { useMeeting, useMeetingWrite, useTypes } from './api';
 import { AttendeesSelect } from './parts';
+import { useSchoolNow } from '../../app/today';
 
 type Values = MeetingInput;
 
@@ -54,6 +54,7 @@ function Lines({ name, label, add }: { name: 'agenda' | 'decisions'; label: Text
 }
 
 function MeetingForm({ m }: { m?: Meeting }) {
+  const now = useSchoolNow();
   const t = useT();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -70,7 +71,7 @@ function MeetingForm({ m }: { m?: Meeting }) {
         guests: m.attendeeList.filter((a) => a.guest).map((a) => ({ name: a.name, unit: a.unit })),
         agenda: m.agenda, minutes: m.minutes, decisions: m.decisions,
       }
-    : { date: dayjs().format('YYYY-MM-DD'), memberIds: [], guests: [], agenda: [''], decisions: [], minutes: '' };
+    : { date: now.format('YYYY-MM-DD'), memberIds: [], guests: [], agenda: [''], decisions: [], minutes: '' };
 
   const onFinish = async (v: Values) => {
     try {

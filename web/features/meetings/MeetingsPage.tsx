@@ -1,10 +1,10 @@
 import './meetings.css';
 import { Select, Table } from 'antd';
 import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router';
 import type { MeetingListItem, MeetingStats } from '../../../common/meetings';
 import { useCan } from '../../app/auth';
+import { useSchoolToday } from '../../app/today';
 import { DataList } from '../../components/DataList';
 import { ErrorState } from '../../components/ErrorState';
 import { LinkButton } from '../../components/LinkButton';
@@ -15,17 +15,16 @@ import { useSearchBox } from '../../components/useSearchBox';
 import { useT } from '../../i18n';
 import { schoolYearOf, useFigures, useTypes } from './api';
 
-const thisSchoolYear = () => schoolYearOf(dayjs().format('YYYY-MM-DD'));
-
 /** /meetings (everything, for meetings.read) and /meetings/mine (the ones the caller attended). */
 export default function MeetingsPage({ mine = false }: { mine?: boolean }) {
   const t = useT();
   const can = useCan();
   const navigate = useNavigate();
+  const thisSchoolYear = schoolYearOf(useSchoolToday());
   const types = useTypes();
   const { filters, set, result, listProps } = useListQuery<MeetingListItem>(mine ? '/api/meetings/mine' : '/api/meetings');
   const search = useSearchBox(filters.q, (q) => set({ q }));
-  const year = filters.schoolYear ? Number(filters.schoolYear) : thisSchoolYear();
+  const year = filters.schoolYear ? Number(filters.schoolYear) : thisSchoolYear;
   const readsAll = can('meetings.read') && !mine;
   const figures = useFigures(year, readsAll);
 
@@ -63,7 +62,7 @@ export default function MeetingsPage({ mine = false }: { mine?: boolean }) {
             aria-label={t('mtg.schoolYear')}
             value={year}
             onChange={(v: number) => set({ schoolYear: v })}
-            options={Array.from({ length: 5 }, (_, i) => thisSchoolYear() - i).map((y) => ({ value: y, label: t('mtg.schoolYearOf', { y, y2: y + 1 }) }))}
+            options={Array.from({ length: 5 }, (_, i) => thisSchoolYear - i).map((y) => ({ value: y, label: t('mtg.schoolYearOf', { y, y2: y + 1 }) }))}
           />
           <Select
             aria-label={t('mtg.type')}

@@ -6,7 +6,7 @@ import type { Member } from '../../../common/members';
 import { ROLE_LABELS } from '../../../common/permissions';
 import { api } from '../../app/api';
 import { useCan, useUser } from '../../app/auth';
-import { LogoutButton } from '../../app/layout/HeaderActions';
+import { LogoutButton } from '../../app/layout/LogoutButton';
 import { NavList } from '../../app/layout/NavList';
 import { ME_MORE_NAV } from '../../app/layout/nav';
 import { ErrorState } from '../../components/ErrorState';

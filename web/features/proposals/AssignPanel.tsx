@@ -5,6 +5,7 @@ import type { AssignInput, Proposal } from '../../../common/proposals';
 import { toasted } from '../../app/notify';
 import { useT } from '../../i18n';
 import { useHandlers, useProposalAction } from './api';
+import { useSchoolNow } from '../../app/today';
 
 interface Values {
   department: string;
@@ -15,6 +16,7 @@ interface Values {
 
 /** 交办: a 主办 department and handler with a deadline, and optional 协办 departments. */
 export function AssignPanel({ p }: { p: Proposal }) {
+  const now = useSchoolNow();
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -53,7 +55,7 @@ export function AssignPanel({ p }: { p: Proposal }) {
             {handlerSelect('assign-handler')}
           </Form.Item>
           <Form.Item name="deadline" label={t('field.deadline')} rules={[{ required: true, message: t('field.deadline') }]}>
-            <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="assign-deadline" />
+            <DatePicker disabledDate={(d) => d.isBefore(now, 'day')} data-testid="assign-deadline" />
           </Form.Item>
         </div>
         <Form.List name="assists">

@@ -1,8 +1,5 @@
 // 慰问 (care visits and payments) and 工会经费 (the fund ledger).
 export const CARE = {
-  'nav.care': { zh: '慰问', en: 'Care visits' },
-  'nav.funds': { zh: '工会经费', en: 'Union funds' },
-
   'care.title': { zh: '慰问记录', en: 'Care records' },
   'care.new': { zh: '登记慰问', en: 'Record a visit' },
   'care.batch': { zh: '节日慰问', en: 'Festival batch' },
@@ -72,17 +69,6 @@ export const CARE = {
   'care.batches': { zh: '本年度节日慰问批次', en: 'This year’s festival batches' },
   'care.people': { zh: '{n} 人', en: '{n} people' },
 
-  'care.reminders': { zh: '慰问提醒', en: 'Care reminders' },
-  'care.birthdays': { zh: '本月生日', en: 'Birthdays this month' },
-  'care.inHospital': { zh: '正在住院', en: 'In hospital now' },
-  'care.since': { zh: '{date} 入院', en: 'since {date}' },
-  'care.comingFestival': { zh: '{festival}（{date}，还有 {days} 天）', en: '{festival} ({date}, in {days} days)' },
-  'care.retireesNotVisited': { zh: '退休教职工 {retirees} 人，尚未慰问 {n} 人', en: '{n} of {retirees} retirees not yet visited' },
-  'care.allVisited': { zh: '退休教职工已全部慰问', en: 'Every retiree has been visited' },
-  'care.none': { zh: '无', en: 'None' },
-  'care.visitedMark': { zh: '已慰问', en: 'visited' },
-  'care.andMore': { zh: '等 {n} 人', en: 'and {n} more' },
-  'care.prepareBatch': { zh: '准备节日慰问', en: 'Prepare the festival batch' },
 
   'funds.title': { zh: '工会经费', en: 'Union funds' },
   'funds.year': { zh: '年度', en: 'Year' },

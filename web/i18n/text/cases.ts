@@ -1,10 +1,5 @@
 // 权益诉求 (rights and interest cases).
 export const CASES = {
-  'nav.cases': { zh: '权益诉求', en: 'Rights cases' },
-  'nav.myCases': { zh: '我的诉求', en: 'My cases' },
-  'nav.assignedCases': { zh: '转来的诉求', en: 'Cases forwarded to me' },
-  'nav.caseFigures': { zh: '诉求统计', en: 'Case figures' },
-
   'case.raise': { zh: '提出诉求', en: 'Raise a case' },
   'case.raiseIntro': {
     zh: '就医、住房、子女入学、职称评定等方面的困难和诉求，工会帮您转给学校相关部门，并向您说明结果。只有您本人、工会权益保障委员和承办人能看到。',

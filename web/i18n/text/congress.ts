@@ -1,11 +1,5 @@
 // 教代会: terms, delegates, sessions, attendance, votes, the projector and the delegate's phone.
 export const CONGRESS = {
-  'nav.congress': { zh: '教代会', en: 'Congress' },
-  'dash.proposalsHint': { zh: '写提案、附议、看办理进度', en: 'Write, co-sign and follow proposals' },
-  'dash.disclosuresHint': { zh: '学校公开的事项与期次', en: 'What the school discloses, issue by issue' },
-  'dash.suggestionsHint': { zh: '给校长、工会或部门写信（可匿名）', en: 'Write to the principal, the union or a department (anonymously if you wish)' },
-  'dash.congressHint': { zh: '届次、代表、会议签到与表决', en: 'Terms, delegates, check-in and votes' },
-
   'congress.title': { zh: '教职工代表大会', en: 'Staff congress' },
   'congress.newTerm': { zh: '新建届次', en: 'New term' },
   'congress.newSession': { zh: '新建会议', en: 'New session' },

@@ -1,6 +1,5 @@
 // 校务公开 (school-affairs transparency).
 export const DISCLOSURES = {
-  'nav.disclosures': { zh: '校务公开', en: 'Transparency' },
   'disclosures.title': { zh: '校务公开', en: 'School transparency' },
   'disclosures.newCount': { zh: '新公开 {n} 项', en: '{n} new' },
   'disclosures.allRead': { zh: '新公开的内容都已读过', en: 'You have read everything new' },

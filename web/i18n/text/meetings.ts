@@ -1,8 +1,5 @@
 // 会议与座谈会.
 export const MEETINGS = {
-  'nav.meetings': { zh: '会议与座谈会', en: 'Meetings' },
-  'nav.myMeetings': { zh: '我参加的会议', en: 'My meetings' },
-
   'mtg.title': { zh: '会议与座谈会', en: 'Meetings' },
   'mtg.mine': { zh: '我参加的会议', en: 'Meetings I attended' },
   'mtg.new': { zh: '记录会议', en: 'Record a meeting' },

@@ -2,7 +2,6 @@
 export const MEMBERS = {
   'members.title': { zh: '会员名册', en: 'Member roster' },
   'members.search': { zh: '搜索会员', en: 'Search members' },
-  'members.searchPlaceholder': { zh: '姓名 / 工号 / 手机号 / 拼音首字母', en: 'Name / staff no. / phone / pinyin initials' },
   'members.export': { zh: '导出', en: 'Export' },
   'members.import': { zh: '导入', en: 'Import' },
   'members.new': { zh: '新增会员', en: 'New member' },

@@ -1,6 +1,5 @@
-// 提案 (proposals) and the notification centre.
+// 提案 (proposals), their timeline and figures.
 export const PROPOSALS = {
-  'nav.proposals': { zh: '提案', en: 'Proposals' },
   'proposals.title': { zh: '提案', en: 'Proposals' },
   'proposals.new': { zh: '写提案', en: 'New proposal' },
   'proposals.editTitle': { zh: '修改提案', en: 'Edit proposal' },
@@ -153,10 +152,4 @@ export const PROPOSALS = {
   'stats.done': { zh: '办结数', en: 'Done' },
   'stats.rated': { zh: '已评价', en: 'Rated' },
 
-  'notif.title': { zh: '通知', en: 'Notifications' },
-  'notif.open': { zh: '通知，{n} 条未读', en: 'Notifications, {n} unread' },
-  'notif.readAll': { zh: '全部已读', en: 'Mark all read' },
-  'notif.markRead': { zh: '标为已读', en: 'Mark read' },
-  'notif.empty': { zh: '没有通知', en: 'No notifications' },
-  'notif.unread': { zh: '未读', en: 'Unread' },
 } as const;

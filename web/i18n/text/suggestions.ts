@@ -1,15 +1,10 @@
 // 意见箱 (suggestion box) and 部门 (departments).
 export const SUGGESTIONS = {
-  'nav.suggestions': { zh: '意见箱', en: 'Suggestions' },
-  'nav.mySuggestions': { zh: '我的意见', en: 'My suggestions' },
-  'nav.departments': { zh: '部门', en: 'Departments' },
-
   'sug.title': { zh: '意见箱', en: 'Suggestion box' },
   'sug.intro': { zh: '写给校长、工会或学校各部门，可以署名，也可以匿名。', en: 'Write to the principal, the union or a department, with your name or anonymously.' },
   'sug.write': { zh: '写意见', en: 'Write a suggestion' },
   'sug.writeHint': { zh: '一分钟写好，手机上也方便', en: 'Takes a minute, on your phone too' },
   'sug.wall': { zh: '回音壁', en: 'Answers wall' },
-  'sug.receipt': { zh: '凭回执码查看答复', en: 'Read replies with a receipt code' },
   'sug.inbox': { zh: '收件箱', en: 'Inbox' },
   'sug.figures': { zh: '意见箱统计', en: 'Suggestion figures' },
 
