@@ -32,6 +32,7 @@ describe.each(targets)('bench on $dialect', (t) => {
       expect(p.app.requests, p.name).toBeGreaterThan(0);
       expect(p.app.failed, `${p.name}: ${JSON.stringify(p.app.statuses)}`).toBe(0);
       expect(p.db?.requests, p.name).toBeGreaterThan(0);
+      expect(p.db?.failed, `${p.name} (db floor): ${JSON.stringify(p.db?.statuses)}`).toBe(0);
       expect(p.fw?.requests, p.name).toBeGreaterThan(0);
     }
     expect(run.bursts.map((b) => b.stored === b.sent && b.accepted === b.sent)).toEqual(run.bursts.map(() => true));

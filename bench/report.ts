@@ -23,6 +23,8 @@ export function datasetLine(meta: Meta): string {
 function verdict(p: PathResult): string {
   const flags: string[] = [];
   if (p.app.failed) flags.push(`⚠ ${p.app.failed} failed (${JSON.stringify(p.app.statuses)})`);
+  // A replay that fails answers fast: its floor would look higher than it is.
+  if (p.db?.failed) flags.push(`⚠ db floor: ${p.db.failed} failed (${JSON.stringify(p.db.statuses)})`);
   if (p.kind === 'read') {
     if (p.app.p99 > TARGET.p99) flags.push(`p99 > ${TARGET.p99} ms`);
     if (p.db && p.app.rps < TARGET.dbShare * p.db.rps) flags.push(`< ${TARGET.dbShare * 100}% of db floor`);

@@ -13,9 +13,12 @@ const SUBJECTS = ['语文组', '数学组', '英语组', '物理组', '化学组
 const GRADES = ['一年级组', '二年级组', '三年级组', '四年级组', '五年级组', '六年级组'];
 const OFFICES = ['校长办公室', '教务处', '政教处', '总务处'];
 const HANDLER_DEPARTMENTS = ['总务处', '教务处', '校长办公室'];
+// The first ten members hold the union's offices (always active): 0 chair, 1–2 committee, 3–5 the
+// departments' handlers (5 heads the 校长办公室 and reads the principal's mail), 6–9 the officers below.
+const OFFICER_ROLES: Partial<Record<number, Role>> = { 5: 'principal', 6: 'supervisor', 7: 'rights', 8: 'welfare', 9: 'treasurer' };
 
 export interface GroundManifest {
-  typical: { orgId: string; chair: string; admin: string; members: { username: string; userId: string }[]; initials: string; name: string };
+  typical: { orgId: string; chair: string; admin: string; members: { username: string; userId: string; memberId: string }[]; initials: string; name: string };
 }
 
 // Names repeat a lot across 300,000 members; pinyin-pro is the slow part of a member row.
@@ -48,6 +51,10 @@ async function school(g: GenContext, parentId: string, code: string, name: strin
     const category = i >= 3 && i < 6 ? 'staff' : r < 0.85 ? 'teacher' : r < 0.94 ? 'staff' : 'worker';
     const female = rng.chance(category === 'teacher' ? 0.68 : 0.45);
     const birthYear = active ? rng.int(1966, 2001) : rng.int(1941, 1965);
+    const birthDate = isoDay(birthYear, rng.int(1, 12), rng.int(1, 28));
+    const marked = rng.chance(0.02) ? 'ordinary' : rng.chance(0.005) ? 'severe' : 'none';
+    // The typical school has a 特困 family whatever the draw (the hardship paths read its file).
+    const hardship = code === 'sch1' && i === 10 ? 'severe' : marked;
     const hireYear = Math.min(LAST_YEAR, birthYear + rng.int(22, 25));
     const age = LAST_YEAR - birthYear;
     const group = !active ? retired : category === 'teacher' ? subjects[i % subjects.length] : category === 'staff' ? office : support;
@@ -61,7 +68,7 @@ async function school(g: GenContext, parentId: string, code: string, name: strin
       name: person,
       name_pinyin: pinyin,
       gender: female ? 'female' : 'male',
-      birth_date: isoDay(birthYear, rng.int(1, 12), rng.int(1, 28)),
+      birth_date: birthDate,
       phone: mobile(rng),
       department: !active ? '退休' : category === 'teacher' ? rng.pick(GRADES) : i >= 3 && i < 6 ? HANDLER_DEPARTMENTS[i - 3] : rng.pick(OFFICES),
       staff_category: category,
@@ -71,13 +78,13 @@ async function school(g: GenContext, parentId: string, code: string, name: strin
       join_date: isoDay(hireYear, 10, rng.int(8, 30)),
       status: active ? 'active' : 'retired',
       group_id: group.id,
-      hardship_level: rng.chance(0.02) ? 'ordinary' : rng.chance(0.005) ? 'severe' : 'none',
+      hardship_level: hardship,
       created_at: created,
       updated_at: created,
       deleted_at: null,
     });
     for (const key of keys) keyRows.push({ org_id: orgId, key, member_id: id });
-    members.push({ id, name: person, teacher: category === 'teacher', active, groupId: group.id, userId: g.id(), username: `${code}.t${String(i + 1).padStart(4, '0')}` });
+    members.push({ id, name: person, teacher: category === 'teacher', active, groupId: group.id, userId: g.id(), username: `${code}.t${String(i + 1).padStart(4, '0')}`, female, birthDate, hardship });
   }
   await g.insert('members', memberRows);
   await g.insert('member_search_keys', keyRows);
@@ -85,18 +92,35 @@ async function school(g: GenContext, parentId: string, code: string, name: strin
 
   const leaders = new Set(groups.map((gr) => members.find((m) => m.groupId === gr.id)?.id));
   const roleOf = (m: MemberFact, i: number): Role => (i === 0 ? 'chair' : i < 3 ? 'committee' : i < 6 ? 'handler' : !m.active ? 'retiree' : leaders.has(m.id) ? 'group_leader' : 'member');
+  const rolesOf = (m: MemberFact, i: number): Role[] => [roleOf(m, i), ...(OFFICER_ROLES[i] ? [OFFICER_ROLES[i]] : [])];
   const user = (id: string, username: string, memberId: string | null, roles: Role[]) => ({
     id, org_id: orgId, username, password_hash: g.passwordHash, member_id: memberId, roles: JSON.stringify(roles),
     must_change_password: 0, disabled: 0, last_login_at: null, created_at: created, updated_at: created,
   });
-  await g.insert('users', [user(g.id(), `${code}.admin`, null, ['admin']), ...members.map((m, i) => user(m.userId, m.username, m.id, [roleOf(m, i)]))]);
+  await g.insert('users', [user(g.id(), `${code}.admin`, null, ['admin']), ...members.map((m, i) => user(m.userId, m.username, m.id, rolesOf(m, i)))]);
+
+  // The 承办 departments, each answered by its handler (意见箱 mail, 权益诉求 forwarded to it).
+  const departments = HANDLER_DEPARTMENTS.map((department, k) => ({ id: g.id(), department, handler: members[3 + k] }));
+  await g.insert('departments', departments.map((d) => ({ id: d.id, org_id: orgId, name: d.department, deleted_at: null, created_at: created, updated_at: created })));
+  await g.insert('department_handlers', departments.map((d) => ({ org_id: orgId, department_id: d.id, user_id: d.handler.userId })));
 
   const fact: SchoolFact = {
     id: orgId, code, name, members, groups, chairUserId: members[0].userId,
-    handlers: HANDLER_DEPARTMENTS.map((department, k) => ({ userId: members[3 + k].userId, name: members[3 + k].name, department })),
+    officers: { chair: members[0], committee: members.slice(1, 3), principal: members[5], supervisor: members[6], rights: members[7], welfare: members[8], treasurer: members[9] },
+    handlers: departments.map((d) => ({ userId: d.handler.userId, name: d.handler.name, department: d.department, departmentId: d.id })),
   };
   g.world.schools.push(fact);
   return fact;
+}
+
+/**
+ * The typical school's active staff, for write paths that go round them (one account after another);
+ * `officers: false` leaves out the union's ten officers (the first ten), who see and get more.
+ */
+export function staffOf(m: Record<string, any>, { officers = true } = {}) {
+  const t = (m.ground as GroundManifest).typical;
+  const members = t.members.slice(officers ? 0 : 10);
+  return { orgId: t.orgId, usernames: members.map((x) => x.username), userIds: members.map((x) => x.userId), memberIds: members.map((x) => x.memberId) };
 }
 
 export const ground: Capability = {
@@ -127,7 +151,7 @@ export const ground: Capability = {
         orgId: typical.id,
         chair: typical.members[0].username,
         admin: `${typical.code}.admin`,
-        members: active.map((m) => ({ username: m.username, userId: m.userId })),
+        members: active.map((m) => ({ username: m.username, userId: m.userId, memberId: m.id })),
         // What a clerk types: two initials ("zx"), or a surname and one more character ("张晓").
         initials: pinyin(typical.members[10].name, { pattern: 'first', toneType: 'none', type: 'array', surname: 'head' }).join('').slice(0, 2),
         name: [...typical.members[20].name].slice(0, 2).join(''),

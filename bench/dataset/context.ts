@@ -13,6 +13,26 @@ export interface MemberFact {
   groupId: string;
   userId: string;
   username: string;
+  female: boolean;
+  birthDate: string;
+  /** The roster's 困难 mark: the members with a 困难档案. */
+  hardship: 'none' | 'ordinary' | 'severe';
+}
+
+/** The union's officers of a school, each a member with an account holding that role. */
+export interface Officers {
+  chair: MemberFact;
+  committee: MemberFact[];
+  /** 校长 (reads the mail to the principal); also heads the 校长办公室. */
+  principal: MemberFact;
+  /** 校务公开监督小组 */
+  supervisor: MemberFact;
+  /** 权益保障委员 */
+  rights: MemberFact;
+  /** 生活福利委员 */
+  welfare: MemberFact;
+  /** 财务委员 */
+  treasurer: MemberFact;
 }
 
 export interface SchoolFact {
@@ -23,8 +43,9 @@ export interface SchoolFact {
   members: MemberFact[];
   groups: { id: string; name: string }[];
   chairUserId: string;
-  /** 承办 handler accounts with the department each answers for. */
-  handlers: { userId: string; name: string; department: string }[];
+  officers: Officers;
+  /** 承办 handler accounts with the department (a row of `departments`) each answers for. */
+  handlers: { userId: string; name: string; department: string; departmentId: string }[];
 }
 
 export interface SessionFact {
@@ -52,7 +73,9 @@ export interface GenContext {
   rng: Rng;
   /** A deterministic, time-ordered UUIDv7-shaped id. */
   id(): string;
-  /** Buffered multi-row insert; `flush()` writes what is left. */
+  /** A deterministic random key in base64url (as the app's randomToken): for rows whose order must not show. */
+  token(bytes?: number): string;
+  /** Buffered bulk insert (the driver's, bench/load/driver.ts); `flush()` writes what is left. */
   insert<T extends keyof Tables>(table: T, rows: Insertable<Tables[T]>[]): Promise<void>;
   flush(): Promise<void>;
   /** The argon2 hash of the bench password, computed once for every account. */
@@ -62,20 +85,27 @@ export interface GenContext {
   manifest: Record<string, unknown>;
 }
 
-// Bound parameters per statement: SQLite allows 32,766, PostgreSQL 65,535.
-const MAX_PARAMS = { sqlite: 30_000, postgres: 60_000 };
+/** Runs `make` for each school in turn; answers the typical school (`sch1`, where the paths sign in) and what `make` gave it. */
+export async function eachSchool<T>(g: GenContext, make: (school: SchoolFact) => Promise<T>): Promise<{ typical: SchoolFact; made: T }> {
+  let typical: { typical: SchoolFact; made: T } | undefined;
+  for (const school of g.world.schools) {
+    const made = await make(school);
+    if (school.code === 'sch1') typical = { typical: school, made };
+  }
+  return typical!;
+}
 
-export function createContext(database: Database, scale: Scale, passwordHash: string, seed: number): GenContext {
+/** Writes rows of one table in bulk (the driver's insert, bench/load/driver.ts). */
+export type BulkInsert = (table: string, rows: Record<string, unknown>[]) => Promise<void>;
+
+export function createContext(database: Database, write: BulkInsert, scale: Scale, passwordHash: string, seed: number): GenContext {
   const rng = seeded(seed);
   // Every buffer is written at once, in the order tables were first seen, so referenced rows go in first.
-  const pending = new Map<keyof Tables, object[]>();
+  const pending = new Map<keyof Tables, Record<string, unknown>[]>();
   let clock = Date.UTC(2014, 0, 1);
-  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(rng.next() * 16).toString(16)).join('');
+  /** Eight random hex digits (the generator's 32 bits) at a time. */
+  const hex8 = () => Math.floor(rng.next() * 0x1_0000_0000).toString(16).padStart(8, '0');
 
-  async function write(table: keyof Tables, rows: object[]) {
-    const per = Math.max(1, Math.floor(MAX_PARAMS[database.dialect] / Object.keys(rows[0]).length));
-    for (let i = 0; i < rows.length; i += per) await database.db.insertInto(table).values(rows.slice(i, i + per) as never).execute();
-  }
   async function flush() {
     for (const [table, rows] of pending) if (rows.length) await write(table, rows.splice(0));
   }
@@ -87,12 +117,16 @@ export function createContext(database: Database, scale: Scale, passwordHash: st
     rng,
     id() {
       const ms = (clock += 1).toString(16).padStart(12, '0');
-      return `${ms.slice(0, 8)}-${ms.slice(8)}-7${hex(3)}-${'89ab'[Math.floor(rng.next() * 4)]}${hex(3)}-${hex(12)}`;
+      const [a, b, c] = [hex8(), hex8(), hex8()];
+      return `${ms.slice(0, 8)}-${ms.slice(8)}-7${a.slice(0, 3)}-${'89ab'[parseInt(a[3], 16) & 3]}${a.slice(4, 7)}-${b}${c.slice(0, 4)}`;
+    },
+    token(bytes = 16) {
+      return Buffer.from(Array.from({ length: bytes }, () => Math.floor(rng.next() * 256))).toString('base64url');
     },
     async insert(table, rows) {
       const buf = pending.get(table) ?? [];
       if (!pending.has(table)) pending.set(table, buf);
-      for (const r of rows) buf.push(r);
+      for (const r of rows) buf.push(r as Record<string, unknown>);
       if (buf.length >= 20_000) await flush();
     },
     flush,

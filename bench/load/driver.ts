@@ -18,6 +18,8 @@ export interface Raw {
   /** Runs the statements in order on one connection; returns the rows of each. */
   run(statements: Statement[]): Promise<unknown[][]>;
   explain(s: Statement): Promise<string>;
+  /** The dataset builder's bulk insert: rows of one table, every row with the same columns. */
+  insert(table: string, rows: Record<string, unknown>[]): Promise<void>;
   kysely(log: (e: LogEvent) => void): Database;
   close(): Promise<void>;
 }
@@ -42,17 +44,33 @@ function openSqlite(file: string): Raw {
   return {
     dialect: 'sqlite',
     async run(statements) {
-      return statements.map((s) => {
-        const p = prepare(s.sql);
-        if (p.reader) return p.all(...(s.params as unknown[]));
-        p.run(...(s.params as unknown[]));
-        return [];
-      });
+      try {
+        return statements.map((s) => {
+          const p = prepare(s.sql);
+          if (p.reader) return p.all(...(s.params as unknown[]));
+          p.run(...(s.params as unknown[]));
+          return [];
+        });
+      } catch (e) {
+        // As the app's transaction does: a statement failing after `begin` (e.g. SQLITE_BUSY when a reset
+        // wrote since its snapshot) rolls it back, or every later replay would fail inside it.
+        if (conn.inTransaction) conn.exec('rollback');
+        throw e;
+      }
     },
     async explain(s) {
       const rows = conn.prepare(`explain query plan ${s.sql}`).all(...(s.params as unknown[])) as { id: number; parent: number; detail: string }[];
       const depth = new Map<number, number>([[0, -1]]);
       return rows.map((r) => (depth.set(r.id, (depth.get(r.parent) ?? -1) + 1), `${'  '.repeat(depth.get(r.id)!)}${r.detail}`)).join('\n');
+    },
+    // One prepared single-row INSERT per table, run for every row inside one transaction: SQLite's
+    // fastest way in (a multi-row statement costs a parse of its whole text and a query builder's AST).
+    async insert(table, rows) {
+      const columns = Object.keys(rows[0]);
+      const st = prepare(`insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`);
+      conn.transaction(() => {
+        for (const r of rows) st.run(columns.map((c) => r[c] ?? null));
+      })();
     },
     kysely: (log) => ({ db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: conn }), log }), dialect: 'sqlite', close: async () => {} }),
     async close() {
@@ -72,6 +90,10 @@ async function openPostgres(url: string): Promise<Raw> {
         const out: unknown[][] = [];
         for (const s of statements) out.push((await client.query(s.sql, s.params as unknown[])).rows);
         return out;
+      } catch (e) {
+        // Leave no aborted transaction on the pooled client (a warning only when none is open).
+        await client.query('rollback').catch(() => {});
+        throw e;
       } finally {
         client.release();
       }
@@ -79,6 +101,16 @@ async function openPostgres(url: string): Promise<Raw> {
     async explain(s) {
       const r = await pool.query(`explain ${s.sql}`, s.params as unknown[]);
       return r.rows.map((x) => x['QUERY PLAN']).join('\n');
+    },
+    // Multi-row INSERTs of up to 60,000 parameters (PostgreSQL takes 65,535), written out by hand.
+    async insert(table, rows) {
+      const columns = Object.keys(rows[0]);
+      const per = Math.floor(60_000 / columns.length);
+      for (let i = 0; i < rows.length; i += per) {
+        const params: unknown[] = [];
+        const values = rows.slice(i, i + per).map((r) => `(${columns.map((c) => (params.push(r[c] ?? null), `$${params.length}`)).join(',')})`);
+        await pool.query(`insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${values.join(',')}`, params);
+      }
     },
     kysely: (log) => ({ db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), log }), dialect: 'postgres', close: async () => {} }),
     close: () => pool.end(),

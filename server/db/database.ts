@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Tables } from './tables';
 
@@ -30,12 +30,15 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
   return openPostgres(url, opts);
 }
 
+/** How long a SQLite statement waits for another connection's lock before it fails. */
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
 function openSqlite(file: string): Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   // FULL, not NORMAL: this database will hold votes and money; a power cut must not lose a committed ballot.
   sqlite.pragma('synchronous = FULL');
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
@@ -59,4 +62,25 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
   }
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', schema: opts.schema, close: () => db.destroy() };
+}
+
+/**
+ * Outside any transaction, after writes whose order must not be kept (anonymous letters, secret ballots):
+ * PostgreSQL drops the tables' dead row versions; SQLite folds the write-ahead log into the file and
+ * truncates it, so the log no longer holds the new pages in commit order. SQLite does not wait for a reader
+ * on another connection (a backup in progress): better-sqlite3 would wait inside the event loop and stall
+ * every request. It answers false then, and the caller's next such write, or the nightly job, tries again.
+ */
+export async function compact(database: Database, tables: readonly string[]): Promise<boolean> {
+  if (database.dialect === 'postgres') {
+    await sql`vacuum ${sql.raw(tables.join(', '))}`.execute(database.db);
+    return true;
+  }
+  await sql`pragma busy_timeout = 0`.execute(database.db);
+  try {
+    const { rows } = await sql<{ busy: number }>`pragma wal_checkpoint(truncate)`.execute(database.db);
+    return rows[0]?.busy === 0;
+  } finally {
+    await sql.raw(`pragma busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`).execute(database.db);
+  }
 }

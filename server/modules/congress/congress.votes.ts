@@ -1,5 +1,5 @@
 import { majorityThreshold, voteInput, type BaseKind, type ElectionResult, type ResolutionResult, type VoteChoice, type VoteKind, type VoteResult, type VoteStatus } from '../../../common/congress';
-import type { Database } from '../../db/database';
+import { compact, type Database } from '../../db/database';
 import type { CongressVotesTable } from '../../db/tables';
 import { AppError, Invalid, NotFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -223,7 +223,7 @@ export function createVotesService(database: Database, orgs: OrgsService, sessio
         await auditRepo.record(trx, actor, { action: 'close', entity: 'congress_vote', entityId: id, label: v.title, after: r });
         return r;
       });
-      if (v.secret === 1) await votesRepo.compact(db, database.dialect);
+      if (v.secret === 1) await compact(database, ['congress_ballots', 'congress_voters']);
       live.touch(v.session_id);
       return result;
     },

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db, Dialect } from '../../db/database';
 import type { CongressBallotsTable, CongressVotesTable } from '../../db/tables';
 
@@ -102,9 +101,4 @@ export const votesRepo = {
     for (let i = 0; i < voters.length; i += 500) await db.insertInto('congress_voters').values(voters.slice(i, i + 500)).execute();
   },
 
-  /** Outside any transaction: drop dead row versions (PostgreSQL) or fold the WAL into the file (SQLite). */
-  async compact(db: Db, dialect: 'sqlite' | 'postgres'): Promise<void> {
-    if (dialect === 'postgres') await sql`vacuum congress_ballots, congress_voters`.execute(db);
-    else await sql`pragma wal_checkpoint(truncate)`.execute(db);
-  },
 };

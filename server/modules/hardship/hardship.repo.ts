@@ -110,8 +110,8 @@ export const hardshipRepo = {
   payments: (db: Db, orgId: string, memberId: string): Promise<PaymentRow[]> =>
     db
       .selectFrom('hardship_payments as p')
-      .leftJoin('hardship_applications as a', 'a.payment_id', 'p.id')
-      .leftJoin('hardship_campaign_items as i', 'i.payment_id', 'p.id')
+      .leftJoin('hardship_applications as a', (j) => j.onRef('a.org_id', '=', 'p.org_id').onRef('a.payment_id', '=', 'p.id'))
+      .leftJoin('hardship_campaign_items as i', (j) => j.onRef('i.org_id', '=', 'p.org_id').onRef('i.payment_id', '=', 'p.id'))
       .leftJoin('hardship_campaigns as c', 'c.id', 'i.campaign_id')
       .where('p.org_id', '=', orgId)
       .where('p.member_id', '=', memberId)

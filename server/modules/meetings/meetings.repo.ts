@@ -16,8 +16,8 @@ function meetings(db: Db, orgId: string) {
     .select((eb) => [
       'ty.name as type_name',
       'h.name as host_name',
-      eb.selectFrom('meeting_attendees as a').select(eb.fn.countAll<number>().as('n')).whereRef('a.meeting_id', '=', 'mt.id').as('attendees'),
-      eb.selectFrom('meeting_opinions as o').select(eb.fn.countAll<number>().as('n')).whereRef('o.meeting_id', '=', 'mt.id').as('opinions'),
+      eb.selectFrom('meeting_attendees as a').select(eb.fn.countAll<number>().as('n')).whereRef('a.org_id', '=', 'mt.org_id').whereRef('a.meeting_id', '=', 'mt.id').as('attendees'),
+      eb.selectFrom('meeting_opinions as o').select(eb.fn.countAll<number>().as('n')).whereRef('o.org_id', '=', 'mt.org_id').whereRef('o.meeting_id', '=', 'mt.id').as('opinions'),
     ]);
 }
 
@@ -153,9 +153,9 @@ export const meetingsRepo = {
       .where('mt.date', '<', to)
       .select((eb) => [
         'mt.type_id',
-        eb.selectFrom('meeting_attendees as a').select(eb.fn.countAll<number>().as('n')).whereRef('a.meeting_id', '=', 'mt.id').as('attendees'),
-        eb.selectFrom('meeting_opinions as o').select(eb.fn.countAll<number>().as('n')).whereRef('o.meeting_id', '=', 'mt.id').as('opinions'),
-        eb.selectFrom('meeting_opinions as o').select(eb.fn.countAll<number>().as('n')).whereRef('o.meeting_id', '=', 'mt.id').where('o.target_id', 'is not', null).as('converted'),
+        eb.selectFrom('meeting_attendees as a').select(eb.fn.countAll<number>().as('n')).whereRef('a.org_id', '=', 'mt.org_id').whereRef('a.meeting_id', '=', 'mt.id').as('attendees'),
+        eb.selectFrom('meeting_opinions as o').select(eb.fn.countAll<number>().as('n')).whereRef('o.org_id', '=', 'mt.org_id').whereRef('o.meeting_id', '=', 'mt.id').as('opinions'),
+        eb.selectFrom('meeting_opinions as o').select(eb.fn.countAll<number>().as('n')).whereRef('o.org_id', '=', 'mt.org_id').whereRef('o.meeting_id', '=', 'mt.id').where('o.target_id', 'is not', null).as('converted'),
       ])
       .execute(),
 };

@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
-import type { Db, Dialect } from '../../db/database';
+import { compact, type Database } from '../../db/database';
 import { localDate } from '../../lib/time';
 import { auditRepo } from '../audit/audit.repo';
 import { notify } from '../notifications/notifications.service';
 import type { OrgsService } from '../orgs/orgs.service';
-import { suggestionsRepo } from './suggestions.repo';
+import { ANONYMOUS_TABLES, suggestionsRepo } from './suggestions.repo';
 import { addresseesOf, linkOf } from './suggestions.view';
 
 // The nightly job. An anonymous writer's news is not audited and not announced when it happens: an
@@ -21,7 +21,8 @@ function shuffle<T>(xs: T[]): T[] {
 }
 
 /** Releases every school's news from days that have ended by `now`; answers how many items. */
-export async function releaseNotices(db: Db, dialect: Dialect, orgs: OrgsService, now = new Date()): Promise<number> {
+export async function releaseNotices(database: Database, orgs: OrgsService, now = new Date()): Promise<number> {
+  const { db, dialect } = database;
   const pending = await suggestionsRepo.pendingNotices(db);
   let released = 0;
   for (const orgId of new Set(pending.map((p) => p.org_id))) {
@@ -44,7 +45,7 @@ export async function releaseNotices(db: Db, dialect: Dialect, orgs: OrgsService
     });
     released += due.length;
   }
-  if (released > 0) await suggestionsRepo.compact(db, dialect);
+  if (released > 0) await compact(database, ANONYMOUS_TABLES);
   return released;
 }
 

@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import type { SuggestionListQuery } from '../../../common/suggestions';
-import type { Db, Dialect } from '../../db/database';
+import type { Db } from '../../db/database';
 import type { SuggestionMessagesTable, SuggestionsTable } from '../../db/tables';
 
 /** Which mailboxes an account answers: the principal's, the union's, some departments'. */
@@ -57,6 +56,9 @@ async function paged(q: Base, page: number, pageSize: number, order: 'received' 
     .execute();
   return { rows: rows as SuggestionRow[], total: Number(total) };
 }
+
+/** The tables an anonymous letter writes to, compacted after it (see `compact` in db/database.ts). */
+export const ANONYMOUS_TABLES = ['suggestions', 'suggestion_messages'];
 
 export const suggestionsRepo = {
   insert: (db: Db, row: SuggestionsTable) => db.insertInto('suggestions').values(row).execute(),
@@ -137,9 +139,4 @@ export const suggestionsRepo = {
     for (let i = 0; i < messages.length; i += 200) await db.insertInto('suggestion_messages').values(messages.slice(i, i + 200)).execute();
   },
 
-  /** Outside any transaction: drop dead row versions (PostgreSQL) or fold the WAL into the file (SQLite). */
-  async compact(db: Db, dialect: Dialect): Promise<void> {
-    if (dialect === 'postgres') await sql`vacuum suggestions, suggestion_messages`.execute(db);
-    else await sql`pragma wal_checkpoint(truncate)`.execute(db);
-  },
 };

@@ -12,10 +12,10 @@ import { writeActions } from './suggestions.write';
 type Page<T> = { items: T[]; total: number };
 
 export function createSuggestionsService(database: Database, orgs: OrgsService) {
-  const { db, dialect } = database;
-  const write = writeActions(db, dialect, orgs);
+  const { db } = database;
+  const write = writeActions(database, orgs);
   const handle = handleActions(db, orgs);
-  const release = (now?: Date) => releaseNotices(db, dialect, orgs, now);
+  const release = (now?: Date) => releaseNotices(database, orgs, now);
 
   async function get(user: SessionUser, id: string): Promise<Suggestion> {
     return toDetail(db, await load(db, user, id), await orgs.today(user.org.id));

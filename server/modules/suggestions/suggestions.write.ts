@@ -7,7 +7,7 @@ import {
   SUGGESTION_CATEGORY_LABELS,
   type SuggestionInput,
 } from '../../../common/suggestions';
-import type { Db, Dialect } from '../../db/database';
+import { compact, type Database, type Db } from '../../db/database';
 import { AppError, Forbidden, Invalid, NotFound } from '../../lib/errors';
 import { randomToken } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
@@ -16,7 +16,7 @@ import { departmentsRepo } from '../departments/departments.repo';
 import { notify } from '../notifications/notifications.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import { newReceipt, receiptHash, WindowCounter } from './suggestions.receipt';
-import { suggestionsRepo, type SuggestionRow } from './suggestions.repo';
+import { ANONYMOUS_TABLES, suggestionsRepo, type SuggestionRow } from './suggestions.repo';
 import { addresseesOf, expectStatus, linkOf, load } from './suggestions.view';
 
 // What writers do: send a suggestion, named or anonymous, and write back — signed in for a named one,
@@ -57,13 +57,14 @@ export async function submitForUnion(trx: Db, user: SessionUser, day: string, in
   return id;
 }
 
-export function writeActions(db: Db, dialect: Dialect, orgs: OrgsService) {
+export function writeActions(database: Database, orgs: OrgsService) {
+  const { db } = database;
   // Both counters live in this process's memory only: who sent what is never stored to limit it.
   const anonymousSent = new WindowCounter(ANONYMOUS_DAILY_LIMIT, DAY_MS);
   const wrongCodes = new WindowCounter(RECEIPT_GUESS_LIMIT, RECEIPT_GUESS_WINDOW_MINUTES * 60_000);
 
-  /** On SQLite the WAL would hold the new pages in commit order: fold it into the file at once. */
-  const afterAnonymousWrite = () => (dialect === 'sqlite' ? suggestionsRepo.compact(db, dialect) : Promise.resolve());
+  /** On SQLite the WAL would hold the new pages in commit order: fold it into the file at once (PostgreSQL: the nightly job). */
+  const afterAnonymousWrite = async () => void (database.dialect === 'sqlite' && (await compact(database, ANONYMOUS_TABLES)));
 
   async function byReceipt(code: string, ip: string): Promise<SuggestionRow> {
     const wait = wrongCodes.waitMs(ip);
