@@ -23,7 +23,7 @@ const scale = typeof args.scale === 'string' ? args.scale : quick ? 'school' : '
 const skip = new Set(typeof args.skip === 'string' ? args.skip.split(',') : []);
 const scaling = typeof args.scaling === 'string' ? args.scaling.split(',') : quick ? [] : ['school', 'city'];
 const write = args.write === true || (!quick && args['no-write'] !== true);
-const timing = quick ? { seconds: 2, warmup: 0.5, floorSeconds: 1 } : { seconds: 10, warmup: 2, floorSeconds: 5 };
+const timing = quick ? { seconds: 1.5, warmup: 0.3, floorSeconds: 0.7, mainFloorsOnly: true } : { seconds: 10, warmup: 2, floorSeconds: 5 };
 const log = (s: string) => console.log(s);
 const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' / ');
 

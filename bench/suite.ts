@@ -19,6 +19,8 @@ export interface Timing {
   floorSeconds?: number;
   /** Stop each run after this many requests instead (the smoke test: autocannon counts whole seconds). */
   amount?: number;
+  /** Measure the floors of the main paths only (the quick run: under five minutes for both databases). */
+  mainFloorsOnly?: boolean;
 }
 
 export interface PathResult {
@@ -97,7 +99,7 @@ export async function runDialect(t: Target, meta: Meta, timing: Timing, opts: { 
     const results: PathResult[] = [];
     for (const [k, p] of paths.entries()) {
       const r: PathResult = { name: p.name, kind: p.kind, main: !!p.main, app: await measure(server.url, p, timing.seconds), note: notes.get(p.name) };
-      if (floors && specs[k]) {
+      if (floors && specs[k] && (p.main || !timing.mainFloorsOnly)) {
         const fs = timing.floorSeconds ?? timing.seconds;
         r.fw = await measure(floors.url, p, fs, () => `/fw/${k}`);
         r.db = await measure(floors.url, p, fs, () => `/db/${k}`);

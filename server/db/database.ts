@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Tables } from './tables';
 
@@ -33,6 +33,28 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
 /** How long a SQLite statement waits for another connection's lock before it fails. */
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
+/**
+ * Kysely prepares every statement anew, which costs as much as a small indexed query. The app runs the same
+ * few hundred SQL texts over and over: keep the most recent prepared (better-sqlite3 re-prepares one itself
+ * if the schema changes). Statements run one at a time on this one connection, so one is never in use twice.
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 1000): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = statements.get(text);
+      if (statement) statements.delete(text);
+      else {
+        statement = sqlite.prepare(text);
+        if (statements.size >= max) statements.delete(statements.keys().next().value!);
+      }
+      statements.set(text, statement); // most recently used last
+      return statement;
+    },
+  };
+}
+
 function openSqlite(file: string): Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
@@ -41,7 +63,7 @@ function openSqlite(file: string): Database {
   sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   // FULL, not NORMAL: this database will hold votes and money; a power cut must not lose a committed ballot.
   sqlite.pragma('synchronous = FULL');
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
