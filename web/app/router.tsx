@@ -1,4 +1,6 @@
 import type { ComponentType } from 'react';
+import type { FetchQueryOptions } from '@tanstack/react-query';
+import type { SessionUser } from '../../common/auth';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import type { Permission } from '../../common/permissions';
 import { loadTexts, type Catalogue } from '../i18n/catalogue';
@@ -6,6 +8,10 @@ import { GuestOnly, RequireAuth } from './guards';
 import { meQuery } from './auth';
 import { queryClient } from './queryClient';
 import { PageSpinner } from '../components/PageSpinner';
+import { remindersQuery } from '../features/care/api';
+import { unreadQuery } from '../features/disclosures/api';
+import { hardshipRemindersQuery } from '../features/hardship/api';
+import { unreadCountQuery } from '../features/notifications/api';
 import { RouteError } from '../components/RouteError';
 
 /**
@@ -25,8 +31,34 @@ export interface RouteHandle {
 }
 const needs = (permission: Permission): { handle: RouteHandle } => ({ handle: { permission } });
 
+/**
+ * A route's data asked for as soon as the route is chosen, beside its chunks, instead of once the page
+ * has rendered (on a slow phone, seconds later). Never waited for: the page shows its own loading state.
+ */
+/** A query the route wants for this user, or false (its `any`s: each query has a data type of its own). */
+type Wanted = (me: SessionUser) => FetchQueryOptions<any, any, any, any> | false;
+const prefetch =
+  (...wanted: Wanted[]) =>
+  () => {
+    const fetchFor = (me: SessionUser | null) => {
+      if (!me) return;
+      for (const w of wanted) {
+        const query = w(me);
+        if (query) void queryClient.prefetchQuery(query);
+      }
+    };
+    // Signed out: nothing to fetch; the guard sends the user to the login page.
+    void queryClient.ensureQueryData(meQuery).then(fetchFor, () => undefined);
+    return null;
+  };
+const can = (p: Permission) => (me: SessionUser) => me.permissions.includes(p);
+
 const appPages: RouteObject[] = [
-  { index: true, lazy: page(() => import('../features/dashboard/DashboardPage')) },
+  {
+    index: true,
+    loader: prefetch((me) => can('care.read')(me) && remindersQuery, (me) => can('hardship.manage')(me) && hardshipRemindersQuery),
+    lazy: page(() => import('../features/dashboard/DashboardPage')),
+  },
   { path: 'members', ...needs('members.read'), lazy: page(() => import('../features/members/MembersPage'), 'members') },
   { path: 'members/new', ...needs('members.write'), lazy: page(() => import('../features/members/MemberFormPage'), 'members') },
   { path: 'members/import', ...needs('members.import'), lazy: page(() => import('../features/members/import/ImportPage'), 'members') },
@@ -121,7 +153,8 @@ export const router = createBrowserRouter([
       {
         element: <RequireAuth />,
         children: [
-          { lazy: page(() => import('./layout/AppLayout'), 'shell'), children: appPages },
+          // The header's two badges, on every page.
+          { lazy: page(() => import('./layout/AppLayout'), 'shell'), loader: prefetch(() => unreadCountQuery, () => unreadQuery), children: appPages },
           // The hall's projector: full screen, no app chrome (the page checks congress.manage itself).
           { path: 'congress/sessions/:id/screen', lazy: page(() => import('../features/congress/ScreenPage'), 'congress') },
           // The 公开栏 for a projector or an A4 print: no app chrome.

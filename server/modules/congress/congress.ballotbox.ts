@@ -15,6 +15,8 @@ interface Pending {
 
 /** Ballots committed together at most; the rest wait for the next commit. */
 const BATCH = 500;
+/** How long the first ballot after a quiet moment waits for others to join its commit. */
+const GATHER_MS = 2;
 
 /**
  * Group commit for ballots. When 500 delegates press 提交 in the same second, each ballot as its own
@@ -47,9 +49,16 @@ export function createBallotBox(database: Database) {
     return refused;
   }
 
+  // better-sqlite3 commits synchronously: without a pause, each ballot would be committed (and flushed,
+  // ~1 ms) before the next request is even read, and a batch would never hold more than one. A lone
+  // ballot waits this long for company; a crowd's ballots then go in a few commits.
+  const afterReceivedRequests = () => new Promise<void>((resolve) => setTimeout(resolve, GATHER_MS));
+
   async function drain(): Promise<void> {
     running = true;
-    while (queue.length) {
+    for (;;) {
+      await afterReceivedRequests();
+      if (queue.length === 0) break;
       const batch = queue.slice(0, BATCH);
       queue = queue.slice(BATCH);
       try {

@@ -189,9 +189,10 @@ export function createVotesService(database: Database, orgs: OrgsService, sessio
      * ballot carries no voter, no time, and a random key. No audit row: it would say who and when.
      */
     async cast(actor: Actor, memberId: string | null, id: string, ballot: { choice: VoteChoice } | { candidates: string[] }) {
-      const v = await vote(actor.orgId, id);
+      const v = await votesRepo.findForVoter(db, actor.orgId, id, memberId ?? '');
+      if (!v) throw NotFound();
       if (v.status !== 'open') throw stateError(v.status);
-      if (!memberId || !(await votesRepo.isVoter(db, id, memberId))) throw new AppError(403, 'not_eligible', 'err.congress_not_eligible');
+      if (!memberId || !v.on_roll) throw new AppError(403, 'not_eligible', 'err.congress_not_eligible');
       let choice: string;
       if (v.kind === 'resolution') {
         if (!('choice' in ballot)) throw new AppError(422, 'ballot_kind', 'err.congress_ballot_kind');

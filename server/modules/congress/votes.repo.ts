@@ -7,6 +7,16 @@ export const votesRepo = {
     if (memberIds.length) await db.insertInto('congress_vote_candidates').values(memberIds.map((member_id, position) => ({ vote_id: voteId, member_id, position }))).execute();
   },
   find: (db: Db, orgId: string, id: string) => db.selectFrom('congress_votes').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
+  /** The vote with whether this member is on its roll (`on_roll` 1/0), in one query: a ballot's only read before it is queued. */
+  findForVoter: (db: Db, orgId: string, id: string, memberId: string) =>
+    db
+      .selectFrom('congress_votes as v')
+      .leftJoin('congress_voters as r', (j) => j.onRef('r.vote_id', '=', 'v.id').on('r.member_id', '=', memberId))
+      .selectAll('v')
+      .select((eb) => eb.case().when('r.member_id', 'is not', null).then(1).else(0).end().as('on_roll'))
+      .where('v.org_id', '=', orgId)
+      .where('v.id', '=', id)
+      .executeTakeFirst(),
   listForSession: (db: Db, orgId: string, sessionId: string) =>
     db.selectFrom('congress_votes').selectAll().where('org_id', '=', orgId).where('session_id', '=', sessionId).orderBy('created_at').execute(),
   /** The candidates of several votes in one query (a session's list), in ballot order. */
@@ -42,8 +52,6 @@ export const votesRepo = {
       await db.insertInto('congress_voters').values(memberIds.slice(i, i + 500).map((member_id) => ({ vote_id: voteId, member_id, voted: 0 }))).execute();
     }
   },
-  isVoter: async (db: Db, voteId: string, memberId: string) =>
-    (await db.selectFrom('congress_voters').select('voted').where('vote_id', '=', voteId).where('member_id', '=', memberId).executeTakeFirst()) ?? null,
   /**
    * Marks the voter as having voted only if they had not: one row changes or none. The guard is in the
    * UPDATE itself, so two ballots arriving at once cannot both pass on either database.

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BatchPreview, CareBatch, CareRecord, CareReminders, CareStanding } from '../../../common/care';
 import { api } from '../../app/api';
 
@@ -20,7 +20,9 @@ export const useStanding = (memberId: string | null | undefined, year: number) =
     enabled: !!memberId,
   });
 
-export const useReminders = () => useQuery({ queryKey: [`${CARE_KEY}/reminders`], queryFn: () => api<CareReminders>('/api/care/reminders') });
+/** The 工作台's 慰问 reminders; the router asks for them while the home page loads. */
+export const remindersQuery = queryOptions({ queryKey: [`${CARE_KEY}/reminders`], queryFn: () => api<CareReminders>('/api/care/reminders') });
+export const useReminders = () => useQuery(remindersQuery);
 
 export const useBatches = (year: number) => useQuery({ queryKey: [`${CARE_KEY}/batches`, year], queryFn: () => api<{ items: CareBatch[] }>('/api/care/batches', { query: { year } }) });
 

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../common/api';
 import type { Disclosure, DisclosureCategory, DisclosureIssue, DisclosureStats, Feed, IssueBoard, PublicDisclosures, ReadStatus } from '../../../common/disclosures';
 import { api, type Query } from '../../app/api';
@@ -19,8 +19,8 @@ export const useDisclosure = (id: string) => useQuery({ queryKey: [...DISCLOSURE
 export const useFeed = (query: Query) => useQuery({ queryKey: [...DISCLOSURES_KEY, 'feed', query], queryFn: () => api<Feed>('/api/disclosures/feed', { query }) });
 
 /** The 新公开 count, for the menu badge; refreshed every few minutes while the app is open. */
-export const useUnread = () =>
-  useQuery({ queryKey: [...DISCLOSURES_KEY, 'unread'], queryFn: () => api<{ count: number }>('/api/disclosures/unread'), refetchInterval: 5 * 60_000 });
+export const unreadQuery = queryOptions({ queryKey: [...DISCLOSURES_KEY, 'unread'], queryFn: () => api<{ count: number }>('/api/disclosures/unread'), refetchInterval: 5 * 60_000 });
+export const useUnread = () => useQuery(unreadQuery);
 
 export const useReadStatus = (id: string, enabled: boolean) =>
   useQuery({ queryKey: [...DISCLOSURES_KEY, id, 'reads'], queryFn: () => api<ReadStatus>(`/api/disclosures/${id}/reads`), enabled });

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MyCareRecord, ApplicableMember, HardshipApplication, HardshipCampaign, HardshipCampaignDetail, HardshipCaps, HardshipFile, HardshipFileDetail, HardshipReminders, MyHardship } from '../../../common/hardship';
 import { api } from '../../app/api';
 
@@ -13,7 +13,9 @@ export const useApplication = (id: string) => useQuery({ queryKey: ['/api/hardsh
 export const useCampaigns = (year?: number) => useQuery({ queryKey: ['/api/hardship/campaigns', year], queryFn: () => api<{ items: HardshipCampaign[] }>('/api/hardship/campaigns', { query: { year } }) });
 export const useCampaign = (id: string) => useQuery({ queryKey: ['/api/hardship/campaigns', id], queryFn: () => api<HardshipCampaignDetail>(`/api/hardship/campaigns/${id}`) });
 export const useCaps = () => useQuery({ queryKey: ['/api/hardship/caps'], queryFn: () => api<HardshipCaps>('/api/hardship/caps') });
-export const useHardshipReminders = () => useQuery({ queryKey: ['/api/hardship/reminders'], queryFn: () => api<HardshipReminders>('/api/hardship/reminders') });
+/** The 工作台's 困难帮扶 reminders; the router asks for them while the home page loads. */
+export const hardshipRemindersQuery = queryOptions({ queryKey: ['/api/hardship/reminders'], queryFn: () => api<HardshipReminders>('/api/hardship/reminders') });
+export const useHardshipReminders = () => useQuery(hardshipRemindersQuery);
 export const useApplicable = (enabled: boolean) =>
   useQuery({ queryKey: ['/api/hardship/applicable-members'], queryFn: () => api<{ items: ApplicableMember[] }>('/api/hardship/applicable-members'), enabled });
 export const useMine = () => useQuery({ queryKey: ['/api/hardship/mine'], queryFn: () => api<MyHardship>('/api/hardship/mine') });

@@ -1,18 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { NotificationPage } from '../../../common/notifications';
 import { api } from '../../app/api';
 
 export const NOTIFICATIONS_KEY = ['/api/notifications'] as const;
 
 /** The badge: only the unread count is polled (one indexed count), every minute and on focus. */
-export function useUnreadCount() {
-  return useQuery({
-    queryKey: [...NOTIFICATIONS_KEY, 'unread'],
-    queryFn: () => api<{ unread: number }>('/api/notifications/unread'),
-    refetchInterval: 60_000,
-    refetchOnWindowFocus: true,
-  });
-}
+export const unreadCountQuery = queryOptions({
+  queryKey: [...NOTIFICATIONS_KEY, 'unread'],
+  queryFn: () => api<{ unread: number }>('/api/notifications/unread'),
+  refetchInterval: 60_000,
+  refetchOnWindowFocus: true,
+});
+export const useUnreadCount = () => useQuery(unreadCountQuery);
 
 /** The latest notifications, read when the panel opens. */
 export function useNotifications(enabled: boolean) {
