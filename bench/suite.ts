@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BenchPath } from './capability';
 import type { Meta, Target } from './dataset/target';
-import { runBurst, type BurstResult } from './load/burst';
+import { runBursts, type BurstResult } from './load/burst';
 import { openCapture, type FloorSpec } from './load/capture';
 import { startChild } from './load/child';
 import { signIn } from './load/clients';
@@ -111,7 +111,7 @@ export async function runDialect(t: Target, meta: Meta, timing: Timing, opts: { 
 
     const burstResults: BurstResult[] = [];
     for (const b of bursts) {
-      const r = await runBurst(server.url, b, signed, admin);
+      const r = await runBursts(server.url, b, signed, admin);
       log(`  ${b.name}: ${r.accepted}/${r.sent} accepted, ${r.stored} stored, p99 ${r.p99.toFixed(0)} ms`);
       burstResults.push(r);
       await b.reset(admin);

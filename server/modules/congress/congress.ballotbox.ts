@@ -35,10 +35,15 @@ export function createBallotBox(database: Database) {
     await db.transaction().execute(async (trx) => {
       const open = await votesRepo.openAmong(trx, [...new Set(batch.map((b) => b.voteId))], database.dialect);
       const rows: CongressBallotsTable[] = [];
-      for (const b of batch) {
-        if (!open.has(b.voteId)) refused.set(b, new AppError(409, 'vote_state', 'err.congress_vote_state', { status: '已结束' }));
-        else if (!(await votesRepo.markVoted(trx, b.voteId, b.memberId))) refused.set(b, new AppError(409, 'already_voted', 'err.congress_already_voted'));
-        else rows.push({ vote_id: b.voteId, id: randomToken(16), choice: b.choice, voter_member_id: b.secret ? null : b.memberId });
+      for (const voteId of new Set(batch.map((b) => b.voteId))) {
+        const ballots = batch.filter((b) => b.voteId === voteId);
+        // One UPDATE per vote flips every voter row still at 0; a row already at 1 is a second ballot.
+        const flipped = open.has(voteId) ? await votesRepo.markAllVoted(trx, voteId, [...new Set(ballots.map((b) => b.memberId))]) : new Set<string>();
+        for (const b of ballots) {
+          if (!open.has(voteId)) refused.set(b, new AppError(409, 'vote_state', 'err.congress_vote_state', { status: '已结束' }));
+          else if (!flipped.delete(b.memberId)) refused.set(b, new AppError(409, 'already_voted', 'err.congress_already_voted'));
+          else rows.push({ vote_id: voteId, id: randomToken(16), choice: b.choice, voter_member_id: b.secret ? null : b.memberId });
+        }
       }
       for (let i = rows.length - 1; i > 0; i--) {
         const j = randomInt(i + 1);

@@ -53,12 +53,12 @@ export const votesRepo = {
     }
   },
   /**
-   * Marks the voter as having voted only if they had not: one row changes or none. The guard is in the
-   * UPDATE itself, so two ballots arriving at once cannot both pass on either database.
+   * Marks these voters as having voted, each only if they had not, and answers those whose row changed
+   * now. The guard is in the UPDATE itself, so two ballots arriving at once cannot both pass on either database.
    */
-  markVoted: async (db: Db, voteId: string, memberId: string) => {
-    const r = await db.updateTable('congress_voters').set({ voted: 1 }).where('vote_id', '=', voteId).where('member_id', '=', memberId).where('voted', '=', 0).executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+  markAllVoted: async (db: Db, voteId: string, memberIds: string[]) => {
+    const rows = await db.updateTable('congress_voters').set({ voted: 1 }).where('vote_id', '=', voteId).where('member_id', 'in', memberIds).where('voted', '=', 0).returning('member_id').execute();
+    return new Set(rows.map((r) => r.member_id));
   },
   insertBallots: async (db: Db, rows: CongressBallotsTable[]) => {
     for (let i = 0; i < rows.length; i += 500) await db.insertInto('congress_ballots').values(rows.slice(i, i + 500)).execute();

@@ -17,7 +17,8 @@ export type ItemRow = HardshipCampaignItemsTable & { name: string; department: s
 function files(db: Db, orgId: string) {
   return db
     .selectFrom('hardship_files as f')
-    .innerJoin('members as m', 'm.id', 'f.member_id')
+    // Joined within the school (see disclosures.repo).
+    .innerJoin('members as m', (j) => j.onRef('m.id', '=', 'f.member_id').on('m.org_id', '=', orgId))
     .where('f.org_id', '=', orgId)
     .selectAll('f')
     .select(['m.name as member_name', 'm.employee_no', 'm.department']);
@@ -26,7 +27,7 @@ function files(db: Db, orgId: string) {
 function applications(db: Db, orgId: string) {
   return db
     .selectFrom('hardship_applications as a')
-    .innerJoin('members as m', 'm.id', 'a.member_id')
+    .innerJoin('members as m', (j) => j.onRef('m.id', '=', 'a.member_id').on('m.org_id', '=', orgId))
     .leftJoin('hardship_files as f', (j) => j.onRef('f.member_id', '=', 'a.member_id').onRef('f.org_id', '=', 'a.org_id'))
     .where('a.org_id', '=', orgId)
     .selectAll('a')

@@ -9,8 +9,9 @@ export type OpinionRow = MeetingOpinionsTable & { member_name: string | null };
 function meetings(db: Db, orgId: string) {
   return db
     .selectFrom('meetings as mt')
-    .innerJoin('meeting_types as ty', 'ty.id', 'mt.type_id')
-    .leftJoin('members as h', 'h.id', 'mt.host_member_id')
+    // Joined within the school (see disclosures.repo).
+    .innerJoin('meeting_types as ty', (j) => j.onRef('ty.id', '=', 'mt.type_id').on('ty.org_id', '=', orgId))
+    .leftJoin('members as h', (j) => j.onRef('h.id', '=', 'mt.host_member_id').on('h.org_id', '=', orgId))
     .where('mt.org_id', '=', orgId)
     .selectAll('mt')
     .select((eb) => [

@@ -8,16 +8,21 @@ export type ProposalFilter = Omit<ProposalListQuery, 'page' | 'pageSize'>;
 /** Whose proposals a list may show: the whole organisation (committee) or those a person takes part in. */
 export type Scope = { all: true } | { all: false; userId: string; memberId: string | null };
 
-function withNames(db: Db, orgId: string) {
-  return db
-    .selectFrom('proposals as p')
-    .innerJoin('congress_sessions as s', 's.id', 'p.session_id')
-    .innerJoin('congress_terms as tm', 'tm.id', 's.term_id')
-    .innerJoin('members as m', 'm.id', 'p.proposer_member_id')
-    .leftJoin('congress_delegations as d', 'd.id', 'p.delegation_id')
-    .where('p.org_id', '=', orgId);
+/** The school's proposals; filters and counts need nothing else (every filter is on the proposal itself). */
+function ofSchool(db: Db, orgId: string) {
+  return db.selectFrom('proposals as p').where('p.org_id', '=', orgId);
 }
-type Base = ReturnType<typeof withNames>;
+type Base = ReturnType<typeof ofSchool>;
+
+/** With the names a list shows, every join within the school so that PostgreSQL reads its rows by index (see disclosures.repo). */
+const display = (q: Base, orgId: string) =>
+  q
+    .innerJoin('congress_sessions as s', (j) => j.onRef('s.id', '=', 'p.session_id').on('s.org_id', '=', orgId))
+    .innerJoin('congress_terms as tm', (j) => j.onRef('tm.id', '=', 's.term_id').on('tm.org_id', '=', orgId))
+    .innerJoin('members as m', (j) => j.onRef('m.id', '=', 'p.proposer_member_id').on('m.org_id', '=', orgId))
+    .leftJoin('congress_delegations as d', (j) => j.onRef('d.id', '=', 'p.delegation_id').on('d.org_id', '=', orgId))
+    .selectAll('p')
+    .select(['s.name as session_name', 'tm.name as term_name', 'm.name as proposer_name', 'd.name as delegation_name']);
 
 // A person's proposals as a UNION of indexed lookups (proposer, handler, 协办, co-signer): an OR of
 // these would make both databases read every proposal of the school, all years of it, row by row.
@@ -57,7 +62,7 @@ function contains(col: string, text: string) {
 // Search is a plain LIKE over 案由, 理由 and 建议 within one organisation: enough for a school's few hundred
 // proposals a year. A city union's archive would want a full-text index (FTS5 / tsvector with zhparser).
 function filtered(db: Db, orgId: string, scope: Scope, f: Partial<ProposalFilter>, today: string): Base {
-  let q = scoped(db, withNames(db, orgId), orgId, scope);
+  let q = scoped(db, ofSchool(db, orgId), orgId, scope);
   if (f.state) q = q.where('p.state', '=', f.state);
   if (f.category) q = q.where('p.category', '=', f.category);
   if (f.sessionId) q = q.where('p.session_id', '=', f.sessionId);
@@ -79,13 +84,12 @@ function filtered(db: Db, orgId: string, scope: Scope, f: Partial<ProposalFilter
   return q;
 }
 
-const display = (q: Base) => q.selectAll('p').select(['s.name as session_name', 'tm.name as term_name', 'm.name as proposer_name', 'd.name as delegation_name']);
 
 export const proposalsRepo = {
   async list(db: Db, orgId: string, scope: Scope, f: ProposalListQuery, today: string): Promise<{ rows: ProposalRow[]; total: number }> {
     const q = filtered(db, orgId, scope, f, today);
     const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-    const rows = await display(q)
+    const rows = await display(q, orgId)
       .orderBy('p.updated_at', 'desc')
       .orderBy('p.id', 'desc')
       .limit(f.pageSize)
@@ -104,18 +108,18 @@ export const proposalsRepo = {
 
   /** Every matching proposal, oldest submission first, for exports. */
   all: (db: Db, orgId: string, f: ProposalFilter, today: string): Promise<ProposalRow[]> =>
-    display(filtered(db, orgId, { all: true }, f, today)).orderBy('p.submitted_at').orderBy('p.id').execute(),
+    display(filtered(db, orgId, { all: true }, f, today), orgId).orderBy('p.submitted_at').orderBy('p.id').execute(),
 
-  find: (db: Db, orgId: string, id: string): Promise<ProposalRow | undefined> => display(withNames(db, orgId).where('p.id', '=', id)).executeTakeFirst(),
+  find: (db: Db, orgId: string, id: string): Promise<ProposalRow | undefined> => display(ofSchool(db, orgId).where('p.id', '=', id), orgId).executeTakeFirst(),
 
   byIds: (db: Db, orgId: string, ids: string[]): Promise<ProposalRow[]> =>
-    ids.length === 0 ? Promise.resolve([]) : display(withNames(db, orgId).where('p.id', 'in', ids)).orderBy('p.id').execute(),
+    ids.length === 0 ? Promise.resolve([]) : display(ofSchool(db, orgId).where('p.id', 'in', ids), orgId).orderBy('p.id').execute(),
 
   /** Submitted proposals holding an unpublished decision (all of the org, or among `ids`). */
   withDraftDecision: (db: Db, orgId: string, ids?: string[]): Promise<ProposalRow[]> => {
-    let q = withNames(db, orgId).where('p.state', '=', 'submitted').where('p.draft_decision', 'is not', null);
+    let q = ofSchool(db, orgId).where('p.state', '=', 'submitted').where('p.draft_decision', 'is not', null);
     if (ids) q = q.where('p.id', 'in', ids);
-    return display(q).orderBy('p.id').execute();
+    return display(q, orgId).orderBy('p.id').execute();
   },
 
   mergedFrom: (db: Db, orgId: string, id: string) =>

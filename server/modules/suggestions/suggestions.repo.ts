@@ -12,9 +12,10 @@ export interface Handling {
 function withNames(db: Db, orgId: string) {
   return db
     .selectFrom('suggestions as s')
-    .leftJoin('departments as d', 'd.id', 's.department_id')
-    .leftJoin('users as w', 'w.id', 's.writer_user_id')
-    .leftJoin('members as wm', 'wm.id', 'w.member_id')
+    // Joined within the school (see disclosures.repo).
+    .leftJoin('departments as d', (j) => j.onRef('d.id', '=', 's.department_id').on('d.org_id', '=', orgId))
+    .leftJoin('users as w', (j) => j.onRef('w.id', '=', 's.writer_user_id').on('w.org_id', '=', orgId))
+    .leftJoin('members as wm', (j) => j.onRef('wm.id', '=', 'w.member_id').on('wm.org_id', '=', orgId))
     .where('s.org_id', '=', orgId);
 }
 type Base = ReturnType<typeof withNames>;
