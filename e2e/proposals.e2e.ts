@@ -165,7 +165,7 @@ describe('proposals in Chromium', () => {
     await expect.poll(() => desk.getByTestId('proposal-batch').innerText()).toContain('已选 2 件');
     await desk.getByTestId('proposal-batch').getByTestId('decision-choice').getByText('立案', { exact: true }).click();
     await choose(desk, '套用模板', '立案交办');
-    // Not `shot`: a full-page capture resizes the window, which remounts the page and drops the selection.
+    // Not `shot`: a full-page capture briefly crosses the phone breakpoint, where the list swaps its table (and its ticks) for cards.
     await desk.screenshot({ path: path.join(SHOTS, 'proposals-08-batch.png') });
     await expectAccessible(desk, 'proposal list with a batch');
     await desk.getByTestId('batch-draft').click();

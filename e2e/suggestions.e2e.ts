@@ -35,7 +35,8 @@ describe('suggestion box in Chromium', () => {
     await phone.getByTestId('sug-subject').fill(TITLE);
     await phone.getByTestId('sug-content').fill('晚自习 20:30 结束，食堂 19:00 就关门，值班老师只能饿着肚子。');
     await phone.getByTestId('sug-signing').getByText('匿名', { exact: true }).click();
-    expect(await phone.getByTestId('sug-signing-explain').innerText()).toContain('回执码');
+    // Form.useWatch re-renders after the click has returned.
+    await expect.poll(() => phone.getByTestId('sug-signing-explain').innerText()).toContain('回执码');
     await phone.evaluate(() => window.scrollTo(0, 0));
     await shot(phone, 'suggestions-02-phone-write');
     await expectAccessible(phone, 'write a suggestion');
@@ -131,6 +132,14 @@ describe('suggestion box in Chromium', () => {
     await writeDesk.goto('/suggestions/new');
     await writeDesk.getByTestId('sug-subject').waitFor();
     await shot(writeDesk, 'suggestions-11-desktop-write');
+    // A window narrowed to a phone's width and back (a tablet turned): the shell changes, the half-written letter stays.
+    await writeDesk.getByTestId('sug-subject').fill('图书馆周末开放');
+    await writeDesk.setViewportSize(PHONE);
+    await writeDesk.locator('.tx-tabbar').waitFor();
+    expect(await writeDesk.getByTestId('sug-subject').inputValue()).toBe('图书馆周末开放');
+    await writeDesk.setViewportSize(DESKTOP);
+    await writeDesk.locator('.tx-sider').waitFor();
+    expect(await writeDesk.getByTestId('sug-subject').inputValue()).toBe('图书馆周末开放');
     await writeDesk.goto('/suggestions/mine');
     await writeDesk.locator('.ant-table-tbody').waitFor();
     await shot(writeDesk, 'suggestions-12-desktop-mine');

@@ -74,7 +74,10 @@ export async function newContext(browser: Browser, size: typeof DESKTOP, baseURL
   const phone = size.width < 500;
   // The school's time zone, as on its staff's phones: the pages' "today" must agree with the server's,
   // also when the test machine's UTC date is already yesterday in China (16:00–24:00 UTC).
-  return browser.newContext({ viewport: size, baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true, ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
+  const context = await browser.newContext({ viewport: size, baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true, ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
+  // A page's uncaught error in the run's log: the first thing to read when a journey fails on CI only.
+  context.on('weberror', (e) => console.error(`[page error] ${e.page()?.url() ?? ''}: ${e.error().stack ?? e.error().message}`));
+  return context;
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

@@ -17,10 +17,14 @@ const AppHolders = lazy<ComponentType<{ onReady: (apis: useAppProps) => void }>>
 
 let holdersReady: (apis: useAppProps) => void;
 const loaded = new Promise<useAppProps>((resolve) => (holdersReady = resolve));
-/** Until the holders are in, a call waits for them: an early toast or confirm comes late, never lost. */
+let loadHolders = () => {};
+/** Until the holders are in, a call asks for them at once and waits: an early toast or confirm comes late, never lost. */
 const later = <K extends keyof useAppProps>(part: K) =>
   new Proxy({} as useAppProps[K], {
-    get: (_, name) => (...args: unknown[]) => loaded.then((apis) => (apis[part] as unknown as Record<PropertyKey, (...a: unknown[]) => unknown>)[name](...args)),
+    get: (_, name) => (...args: unknown[]) => {
+      loadHolders();
+      return loaded.then((apis) => (apis[part] as unknown as Record<PropertyKey, (...a: unknown[]) => unknown>)[name](...args));
+    },
   });
 const EARLY: useAppProps = { message: later('message'), notification: later('notification'), modal: later('modal') };
 
@@ -32,8 +36,12 @@ function DeferredApp({ children }: { children: ReactNode }) {
   const { token } = antTheme.useToken();
   const [apis, setApis] = useState(EARLY);
   const [holders, setHolders] = useState(false);
-  // After the first page's chunks, and once the browser is idle: not while the first screen renders.
-  useEffect(() => void firstPageLoaded.then(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback : setTimeout)(() => setHolders(true))), []);
+  // After the first page's chunks, and once the browser is idle (a busy page may wait long for that: the
+  // first toast or dialog asked for loads them at once).
+  useEffect(() => {
+    loadHolders = () => setHolders(true);
+    void firstPageLoaded.then(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback : setTimeout)(loadHolders));
+  }, []);
   useEffect(() => setMessageApi(apis.message), [apis]);
   const ready = useCallback((real: useAppProps) => {
     holdersReady(real);

@@ -1,5 +1,4 @@
 import { lazy, Suspense } from 'react';
-import { Layout } from 'antd';
 import { Outlet, useMatches } from 'react-router';
 import { useCan, useUser } from '../auth';
 import { useT } from '../../i18n';
@@ -42,40 +41,37 @@ export default function AppLayout() {
     </a>
   );
 
-  if (phone) {
-    return (
-      <div className="tx-phone">
-        {skip}
-        <header className="tx-phone-header">
-          <Brand compact />
-          <span className="tx-org">{user.org.name}</span>
-          {/* Teachers live on the phone: the union's notices must reach them there too. */}
-          <NotificationBell />
-        </header>
+  // One tree for both layouts, the page at the same place in it: crossing the phone breakpoint (a tablet
+  // turned, a window resized, a full-page capture) re-lays the shell out without remounting the page and
+  // losing what was typed in it.
+  return (
+    <div className={phone ? 'tx-shell tx-phone' : 'tx-shell tx-desktop'}>
+      {skip}
+      {phone ? null : (
+        <aside className="tx-sider">
+          <Brand />
+          <NavList items={SIDE_NAV} className="tx-sidenav" label={t('nav.main')} />
+        </aside>
+      )}
+      <div className="tx-column">
+        {phone ? (
+          <header className="tx-phone-header">
+            <Brand compact />
+            <span className="tx-org">{user.org.name}</span>
+            {/* Teachers live on the phone: the union's notices must reach them there too. */}
+            <NotificationBell />
+          </header>
+        ) : (
+          <header className="tx-header">
+            <span className="tx-org">{user.org.name}</span>
+            <HeaderActions />
+          </header>
+        )}
         <main id="main" className="tx-main" tabIndex={-1}>
           {page}
         </main>
-        <NavList items={TAB_NAV} className="tx-tabbar" label={t('nav.main')} />
       </div>
-    );
-  }
-
-  return (
-    <Layout className="tx-desktop">
-      {skip}
-      <Layout.Sider width={216} className="tx-sider">
-        <Brand />
-        <NavList items={SIDE_NAV} className="tx-sidenav" label={t('nav.main')} />
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header className="tx-header">
-          <span className="tx-org">{user.org.name}</span>
-          <HeaderActions />
-        </Layout.Header>
-        <Layout.Content id="main" className="tx-main" tabIndex={-1}>
-          {page}
-        </Layout.Content>
-      </Layout>
-    </Layout>
+      {phone ? <NavList items={TAB_NAV} className="tx-tabbar" label={t('nav.main')} /> : null}
+    </div>
   );
 }

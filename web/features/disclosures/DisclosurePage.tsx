@@ -16,15 +16,20 @@ import { ReadsPanel } from './ReadsPanel';
 import { AudienceTag, RichContent, StateTag, useCategoryName, useIssueLabel, usePeriodText } from './parts';
 import { HistoryPanel, WorkflowPanel } from './WorkflowPanel';
 
-/** Opening a live item records the read receipt, once. */
-function useReceipt(item: Disclosure | undefined) {
+/**
+ * Opening a live item records the read receipt, once. True until that is done (or not needed): the read
+ * status asked for meanwhile would miss the reader's own receipt and not be asked again.
+ */
+function useReceipt(item: Disclosure | undefined): boolean {
   const mark = useMarkRead(item?.id ?? '');
   const sent = useRef('');
+  const due = !!item && item.live && !item.read && sent.current !== item.id;
   useEffect(() => {
-    if (!item || !item.live || item.read || sent.current === item.id) return;
+    if (!item || !due) return;
     sent.current = item.id;
     mark.mutate();
-  }, [item, mark]);
+  }, [item, due, mark]);
+  return due || mark.isPending;
 }
 
 function Facts({ item, oversee }: { item: Disclosure; oversee: boolean }) {
@@ -56,7 +61,7 @@ export default function DisclosurePage() {
   const t = useT();
   const can = useCan();
   const query = useDisclosure(id);
-  useReceipt(query.data);
+  const receiptPending = useReceipt(query.data);
   if (query.isPending) return <PageSpinner />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
   const item = query.data;
@@ -81,7 +86,7 @@ export default function DisclosurePage() {
         {oversee && (
           <div className="dx-item-side">
             <WorkflowPanel item={item} />
-            <ReadsPanel item={item} />
+            <ReadsPanel item={item} ready={!receiptPending} />
             <HistoryPanel item={item} />
           </div>
         )}

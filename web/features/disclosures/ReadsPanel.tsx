@@ -8,11 +8,11 @@ import { useT } from '../../i18n';
 import { useDisclosureWrite, useReadStatus } from './api';
 
 /** Who of the item's audience has read it; the committee reminds the rest in the app. */
-export function ReadsPanel({ item }: { item: Disclosure }) {
+export function ReadsPanel({ item, ready }: { item: Disclosure; ready: boolean }) {
   const t = useT();
   const can = useCan();
   const { message } = App.useApp();
-  const status = useReadStatus(item.id, item.state === 'published' || item.state === 'archived');
+  const status = useReadStatus(item.id, ready && (item.state === 'published' || item.state === 'archived'));
   const remind = useDisclosureWrite<void, { reminded: number }>(`/api/disclosures/${item.id}/remind`);
   if (!status.data) return null;
   const s = status.data;
