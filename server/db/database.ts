@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -13,6 +14,8 @@ export interface Database {
   dialect: Dialect;
   /** PostgreSQL schema the tables live in, when not the default. */
   schema?: string;
+  /** PostgreSQL: from now on keep each query prepared per connection (migrate() calls it when done). */
+  reuseStatements?(): void;
   close(): Promise<void>;
 }
 
@@ -67,6 +70,46 @@ function openSqlite(file: string): Database {
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
+const statementNames = new Map<string, string>();
+/** More distinct texts than the app has (a list of ids spelled out, say) run unprepared. */
+const MAX_NAMED_STATEMENTS = 2000;
+
+/**
+ * A name for a query text, so that each PostgreSQL connection parses and plans it once and then only binds
+ * it: planning the app's joins costs about as much as running them (1.3 ms plan, 1.2 ms run for the care
+ * list on the city data). Only queries: a statement prepared before a table changes would keep its old row.
+ */
+export function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS && /^\s*(select|insert|update|delete|with)\b/i.test(text)) {
+    name = `tx_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
+
+/** The pool as Kysely sees it: its clients send the queries under their names once `reuse.on` is set. */
+function preparingPool(pool: pg.Pool, reuse: { on: boolean }) {
+  const named = new WeakSet<pg.PoolClient>();
+  return {
+    async connect() {
+      const client = await pool.connect();
+      if (!named.has(client)) {
+        named.add(client);
+        const query = client.query.bind(client) as Query;
+        (client as unknown as { query: Query }).query = (text, values) => {
+          const name = reuse.on && typeof text === 'string' ? statementName(text) : undefined;
+          return name ? query({ name, text, values } as unknown as string) : query(text, values);
+        };
+      }
+      return client;
+    },
+    end: () => pool.end(),
+  };
+}
+
 async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
@@ -82,8 +125,9 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
       client.release();
     }
   }
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', schema: opts.schema, close: () => db.destroy() };
+  const reuse = { on: false };
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: preparingPool(pool, reuse) }) });
+  return { db, dialect: 'postgres', schema: opts.schema, reuseStatements: () => void (reuse.on = true), close: () => db.destroy() };
 }
 
 /**

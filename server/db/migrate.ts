@@ -14,6 +14,7 @@ import { m0011_hardship } from './migrations/0011_hardship';
 import { m0012_meetings } from './migrations/0012_meetings';
 import { m0013_indexes } from './migrations/0013_indexes';
 import { m0014_indexes } from './migrations/0014_indexes';
+import { m0015_care_list_index } from './migrations/0015_care_list_index';
 
 /** A migration receives the dialect and branches only where SQLite and PostgreSQL really differ. */
 export type DialectMigration = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0012_meetings': m0012_meetings,
   '0013_indexes': m0013_indexes,
   '0014_indexes': m0014_indexes,
+  '0015_care_list_index': m0015_care_list_index,
 };
 
 export async function migrate(database: Database): Promise<void> {
@@ -52,4 +54,6 @@ export async function migrate(database: Database): Promise<void> {
   }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`数据库迁移失败 / migration failed: ${failed?.migrationName ?? ''} ${String(error)}`);
+  // The tables are final now: queries may stay prepared.
+  database.reuseStatements?.();
 }

@@ -16,11 +16,16 @@ export type CareRecordRow = CareRecordsTable & { member_name: string; employee_n
 const memberCols = ['m.id', 'm.name', 'm.employee_no', 'm.department', 'm.status'] as const;
 const liveMembers = (db: Db, orgId: string) => db.selectFrom('members as m').where('m.org_id', '=', orgId).where('m.deleted_at', 'is', null);
 
-function records(db: Db, orgId: string) {
+/**
+ * One school's records with their member (always of the same school). `join: 'key'` joins by the member's
+ * key alone, for a page: PostgreSQL then walks care_records_org_list in order and stops at the page's size
+ * (the school-scoped join it misjudges as ~2 rows and sorts the school's every record: 1.4 → 0.7 ms).
+ */
+function records(db: Db, orgId: string, join: 'school' | 'key' = 'school') {
   return db
     .selectFrom('care_records as r')
     // Within the school: PostgreSQL otherwise hashes every school's members to count a page (17 ms → 1.5 ms).
-    .innerJoin('members as m', (j) => j.onRef('m.id', '=', 'r.member_id').on('m.org_id', '=', orgId))
+    .innerJoin('members as m', (j) => (join === 'school' ? j.onRef('m.id', '=', 'r.member_id').on('m.org_id', '=', orgId) : j.onRef('m.id', '=', 'r.member_id')))
     .where('r.org_id', '=', orgId)
     .selectAll('r')
     .select(['m.name as member_name', 'm.employee_no', 'm.department']);
@@ -86,18 +91,20 @@ export const careRepo = {
   findRecord: (db: Db, orgId: string, id: string): Promise<CareRecordRow | undefined> => records(db, orgId).where('r.id', '=', id).executeTakeFirst(),
 
   async listRecords(db: Db, orgId: string, f: CareListQuery): Promise<{ rows: CareRecordRow[]; total: number }> {
-    let q = records(db, orgId);
-    if (f.memberId) q = q.where('r.member_id', '=', f.memberId);
-    if (f.type) q = q.where('r.type', '=', f.type);
-    if (f.festival) q = q.where('r.festival', '=', f.festival);
-    if (f.year) q = q.where('r.year', '=', f.year);
-    if (f.q) {
-      // Wildcards typed into the box are dropped: SQLite's LIKE has no default escape character.
-      const like = `%${f.q.replace(/[\\%_]/g, '')}%`;
-      q = q.where((eb) => eb.or([eb('m.name', 'like', like), eb('m.employee_no', '=', f.q!), eb('r.reason', 'like', like)]));
-    }
-    const { total } = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-    const rows = await q
+    const filtered = (q: ReturnType<typeof records>) => {
+      if (f.memberId) q = q.where('r.member_id', '=', f.memberId);
+      if (f.type) q = q.where('r.type', '=', f.type);
+      if (f.festival) q = q.where('r.festival', '=', f.festival);
+      if (f.year) q = q.where('r.year', '=', f.year);
+      if (f.q) {
+        // Wildcards typed into the box are dropped: SQLite's LIKE has no default escape character.
+        const like = `%${f.q.replace(/[\\%_]/g, '')}%`;
+        q = q.where((eb) => eb.or([eb('m.name', 'like', like), eb('m.employee_no', '=', f.q!), eb('r.reason', 'like', like)]));
+      }
+      return q;
+    };
+    const { total } = await filtered(records(db, orgId)).clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    const rows = await filtered(records(db, orgId, 'key'))
       .orderBy('r.date', 'desc')
       .orderBy('r.created_at', 'desc')
       .orderBy('r.id')

@@ -1,0 +1,29 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { randomToken } from '../lib/ids';
+import { openDatabase } from './database';
+import { migrate } from './migrate';
+
+const url = process.env.TEST_DATABASE_URL;
+
+// One connection, so pg_prepared_statements (per session) shows what the app's queries left behind.
+describe.skipIf(!url)('PostgreSQL: queries stay prepared once the tables are final', () => {
+  it('runs migrations unprepared, then names each query text once per connection', async () => {
+    const schema = `t_${randomToken(8).toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+    const database = await openDatabase(url!, { schema, poolSize: 1 });
+    const prepared = async () => (await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(database.db)).rows.map((r) => r.statement);
+    try {
+      expect(await prepared()).toEqual([]);
+      await migrate(database);
+      // The migrator's own queries ran before naming began.
+      expect((await prepared()).filter((s) => !s.includes('pg_prepared_statements'))).toEqual([]);
+      for (let i = 0; i < 3; i++) await database.db.selectFrom('orgs').selectAll().where('id', '=', `x${i}`).execute();
+      await database.db.schema.createTable('not_named').addColumn('id', 'text').execute();
+      const named = (await prepared()).filter((s) => !s.includes('pg_prepared_statements'));
+      expect(named).toEqual([expect.stringContaining('from "orgs"')]);
+    } finally {
+      await database.db.schema.dropSchema(schema).ifExists().cascade().execute();
+      await database.close();
+    }
+  });
+});
