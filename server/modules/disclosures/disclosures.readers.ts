@@ -181,8 +181,9 @@ export function readerActions(db: Db, orgs: OrgsService) {
       if (!org) throw NotFound();
       const { rows, total } = await disclosuresRepo.publicList(db, orgId, await orgs.today(orgId), page);
       const questions = await readersRepo.publicQuestions(db, orgId, rows.map((r) => r.id));
-      const files = await Promise.all(rows.map((r) => publicFiles(db, orgId, r.id)));
-      return { orgName: org.name, items: rows.map((r, i) => toPublic(r, questions, files[i])), total };
+      const files = await filesRepo.listOfMany(db, orgId, 'disclosure', rows.map((r) => r.id));
+      const filesOf = (id: string) => files.filter((f) => f.owner_id === id).map((f) => ({ id: f.id, name: f.name, size: f.size }));
+      return { orgName: org.name, items: rows.map((r) => toPublic(r, questions, filesOf(r.id))), total };
     },
 
     async publicItem(orgId: string, id: string): Promise<PublicDisclosure & { orgName: string }> {

@@ -22,6 +22,20 @@ export const filesRepo = {
       .orderBy('f.id')
       .execute(),
 
+  /** Name and size of the files of several owners at once (a page of them), in upload order. */
+  listOfMany: (db: Db, orgId: string, ownerKind: string, ownerIds: string[]) =>
+    ownerIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('files')
+          .select(['id', 'owner_id', 'name', 'size'])
+          .where('org_id', '=', orgId)
+          .where('owner_kind', '=', ownerKind)
+          .where('owner_id', 'in', ownerIds)
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute(),
+
   count: async (db: Db, orgId: string, ownerKind: string, ownerId: string) =>
     Number(
       (

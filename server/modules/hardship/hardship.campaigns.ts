@@ -86,19 +86,18 @@ export function campaignActions(database: Database) {
       const items = await hardshipRepo.items(db, orgId, [id]);
       const caps = await capsOf(db, orgId);
       const amount = Number(c.amount);
+      const paid = await hardshipRepo.paidInYearByMember(db, orgId, items.filter((i) => !i.payment_id).map((i) => i.member_id), c.year);
       return {
         ...(await toCampaign(c, items)),
-        items: await Promise.all(
-          items.map(async (i) => {
-            const given = i.payment_id ? 0 : await hardshipRepo.paidInYear(db, orgId, i.member_id, c.year);
-            const breach = i.payment_id ? null : capBreach(caps, { level: i.level as HardshipFileLevel, amount, given, year: c.year, name: i.name }, lang);
-            return {
-              id: i.id, memberId: i.member_id, name: i.name, department: i.department, level: i.level as HardshipFileLevel,
-              visitedOn: i.visited_on, paidOn: i.paid_on, paidAmount: i.paid_amount === null ? null : Number(i.paid_amount),
-              problem: breach && breachText(breach, lang),
-            };
-          }),
-        ),
+        items: items.map((i) => {
+          const given = i.payment_id ? 0 : (paid.get(i.member_id) ?? 0);
+          const breach = i.payment_id ? null : capBreach(caps, { level: i.level as HardshipFileLevel, amount, given, year: c.year, name: i.name }, lang);
+          return {
+            id: i.id, memberId: i.member_id, name: i.name, department: i.department, level: i.level as HardshipFileLevel,
+            visitedOn: i.visited_on, paidOn: i.paid_on, paidAmount: i.paid_amount === null ? null : Number(i.paid_amount),
+            problem: breach && breachText(breach, lang),
+          };
+        }),
       };
     },
 

@@ -107,6 +107,22 @@ export const hardshipRepo = {
     const row = await db.selectFrom('hardship_payments').select(sumOf('amount').as('total')).where('org_id', '=', orgId).where('member_id', '=', memberId).where('year', '=', year).executeTakeFirst();
     return Number(row?.total ?? 0);
   },
+  /** The help paid in a calendar year to each of these members who had any, in 分. */
+  async paidInYearByMember(db: Db, orgId: string, memberIds: string[], year: number): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (let i = 0; i < memberIds.length; i += 500) {
+      const rows = await db
+        .selectFrom('hardship_payments')
+        .select(['member_id', sumOf('amount').as('total')])
+        .where('org_id', '=', orgId)
+        .where('year', '=', year)
+        .where('member_id', 'in', memberIds.slice(i, i + 500))
+        .groupBy('member_id')
+        .execute();
+      for (const r of rows) out.set(r.member_id, Number(r.total ?? 0));
+    }
+    return out;
+  },
   /** Every payment to a member, with what it paid (an application or a campaign). */
   payments: (db: Db, orgId: string, memberId: string): Promise<PaymentRow[]> =>
     db
