@@ -6,35 +6,22 @@ const META = ['f.id', 'f.org_id', 'f.owner_kind', 'f.owner_id', 'f.label', 'f.na
 
 export type FileMeta = Omit<FilesTable, 'content'>;
 
+const ofOwners = (db: Db, orgId: string, ownerKind: string, ownerIds: string[]) =>
+  db.selectFrom('files as f').where('f.org_id', '=', orgId).where('f.owner_kind', '=', ownerKind).where('f.owner_id', 'in', ownerIds).orderBy('f.created_at').orderBy('f.id');
+
 export const filesRepo = {
   insert: (db: Db, row: FilesTable) => db.insertInto('files').values(row).execute(),
 
   list: (db: Db, orgId: string, ownerKind: string, ownerId: string) =>
-    db
-      .selectFrom('files as f')
+    ofOwners(db, orgId, ownerKind, [ownerId])
       .leftJoin('users as u', 'u.id', 'f.uploaded_by')
       .leftJoin('members as m', 'm.id', 'u.member_id')
       .select([...META, (eb) => eb.fn.coalesce('m.name', 'u.username').as('uploader_name')])
-      .where('f.org_id', '=', orgId)
-      .where('f.owner_kind', '=', ownerKind)
-      .where('f.owner_id', '=', ownerId)
-      .orderBy('f.created_at')
-      .orderBy('f.id')
       .execute(),
 
   /** Name and size of the files of several owners at once (a page of them), in upload order. */
   listOfMany: (db: Db, orgId: string, ownerKind: string, ownerIds: string[]) =>
-    ownerIds.length === 0
-      ? Promise.resolve([])
-      : db
-          .selectFrom('files')
-          .select(['id', 'owner_id', 'name', 'size'])
-          .where('org_id', '=', orgId)
-          .where('owner_kind', '=', ownerKind)
-          .where('owner_id', 'in', ownerIds)
-          .orderBy('created_at')
-          .orderBy('id')
-          .execute(),
+    ownerIds.length === 0 ? Promise.resolve([]) : ofOwners(db, orgId, ownerKind, ownerIds).select(['f.id', 'f.owner_id', 'f.name', 'f.size']).execute(),
 
   count: async (db: Db, orgId: string, ownerKind: string, ownerId: string) =>
     Number(
