@@ -12,7 +12,7 @@ import { useLabel, useT } from '../../i18n';
 import { dateProps } from '../congress/forms';
 import { useCareWrite, useRecord } from './api';
 import { RecordTags, useWhat, useYuan } from './parts';
-import { useSchoolNow } from '../../app/today';
+import { useSchoolToday } from '../../app/today';
 
 /** /care/records/:id: one record; the committee records the discharge or voids it. */
 export default function RecordPage() {
@@ -24,7 +24,7 @@ export default function RecordPage() {
 }
 
 function RecordView({ r }: { r: CareRecord }) {
-  const now = useSchoolNow();
+  const today = useSchoolToday();
   const t = useT();
   const can = useCan();
   const label = useLabel();
@@ -75,7 +75,7 @@ function RecordView({ r }: { r: CareRecord }) {
       {open && can('care.write') && (
         <div className="tx-panel">
           <h2 className="tx-h2">{t('care.discharge')}</h2>
-          <Form form={discharge} layout="inline" initialValues={{ dischargedOn: now.format('YYYY-MM-DD') }} onFinish={(v) => patch.mutateAsync(v).then(() => message.success(t('common.saved')))}>
+          <Form form={discharge} layout="inline" initialValues={{ dischargedOn: today }} onFinish={(v) => patch.mutateAsync(v).then(() => message.success(t('common.saved')))}>
             <Space wrap>
               <Form.Item name="dischargedOn" label={t('care.discharged')} rules={[{ required: true, message: t('care.discharged') }]} {...dateProps}>
                 <DatePicker placeholder="YYYY-MM-DD" allowClear={false} />

@@ -16,7 +16,7 @@ import { useYuan, yuanField } from '../care/parts';
 import { dateProps } from '../congress/forms';
 import { useApplication, useHardshipWrite } from './api';
 import { StateTag } from './parts';
-import { useSchoolNow } from '../../app/today';
+import { useSchoolToday } from '../../app/today';
 
 /** /hardship/applications/:id: one application and, for whoever's turn it is, the next step. */
 export default function ApplicationPage() {
@@ -154,7 +154,7 @@ function Approve({ a }: { a: HardshipApplication }) {
 }
 
 function Pay({ a }: { a: HardshipApplication }) {
-  const now = useSchoolNow();
+  const today = useSchoolToday();
   const t = useT();
   const options = useOptions();
   const yuan = useYuan();
@@ -162,7 +162,7 @@ function Pay({ a }: { a: HardshipApplication }) {
     <StepForm
       title={t('hs.pay')}
       path={`/api/hardship/applications/${a.id}/pay`}
-      initialValues={{ date: now.format('YYYY-MM-DD'), form: 'transfer' }}
+      initialValues={{ date: today, form: 'transfer' }}
       submit={t('hs.pay')}
       testId="hs-pay-submit"
       before={<p>{t('hs.payHint', { amount: yuan(a.approvedAmount ?? 0) })}</p>}

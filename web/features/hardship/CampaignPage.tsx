@@ -13,7 +13,7 @@ import { useLabel, useT } from '../../i18n';
 import { useYuan } from '../care/parts';
 import { useCampaign, useHardshipWrite } from './api';
 import { LevelTag } from './parts';
-import { useSchoolNow } from '../../app/today';
+import { useSchoolToday } from '../../app/today';
 
 /** /hardship/campaigns/:id: everyone in the plan, marked visited and paid one by one; the 签收单. */
 export default function CampaignPage() {
@@ -25,12 +25,11 @@ export default function CampaignPage() {
 }
 
 function CampaignView({ c }: { c: HardshipCampaignDetail }) {
-  const now = useSchoolNow();
+  const today = useSchoolToday();
   const t = useT();
   const label = useLabel();
   const yuan = useYuan();
   const { message, modal } = App.useApp();
-  const today = now.format('YYYY-MM-DD');
   const step = useHardshipWrite<{ itemId: string; step: 'visit' | 'pay'; date: string }, HardshipCampaignDetail>((b) => `/api/hardship/campaigns/${c.id}/items/${b.itemId}/${b.step}`);
   const run = (itemId: string, s: 'visit' | 'pay') => step.mutateAsync({ itemId, step: s, date: today }).then(() => message.success(t('hs.saved')));
   const payAll = useHardshipWrite<{ date: string }, CampaignPayAllResult>(`/api/hardship/campaigns/${c.id}/pay-all`);

@@ -14,7 +14,7 @@ import { dateProps } from '../congress/forms';
 import { RichTextEditor } from '../disclosures/RichTextEditor';
 import { useMeeting, useMeetingWrite, useTypes } from './api';
 import { AttendeesSelect } from './parts';
-import { useSchoolNow } from '../../app/today';
+import { useSchoolToday } from '../../app/today';
 
 type Values = MeetingInput;
 
@@ -54,7 +54,7 @@ function Lines({ name, label, add }: { name: 'agenda' | 'decisions'; label: Text
 }
 
 function MeetingForm({ m }: { m?: Meeting }) {
-  const now = useSchoolNow();
+  const today = useSchoolToday();
   const t = useT();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -71,7 +71,7 @@ function MeetingForm({ m }: { m?: Meeting }) {
         guests: m.attendeeList.filter((a) => a.guest).map((a) => ({ name: a.name, unit: a.unit })),
         agenda: m.agenda, minutes: m.minutes, decisions: m.decisions,
       }
-    : { date: now.format('YYYY-MM-DD'), memberIds: [], guests: [], agenda: [''], decisions: [], minutes: '' };
+    : { date: today, memberIds: [], guests: [], agenda: [''], decisions: [], minutes: '' };
 
   const onFinish = async (v: Values) => {
     try {
