@@ -25,7 +25,10 @@ function records(db: Db, orgId: string, join: 'school' | 'key' = 'school') {
   return db
     .selectFrom('care_records as r')
     // Within the school: PostgreSQL otherwise hashes every school's members to count a page (17 ms → 1.5 ms).
-    .innerJoin('members as m', (j) => (join === 'school' ? j.onRef('m.id', '=', 'r.member_id').on('m.org_id', '=', orgId) : j.onRef('m.id', '=', 'r.member_id')))
+    .innerJoin('members as m', (j) => {
+      const byKey = j.onRef('m.id', '=', 'r.member_id');
+      return join === 'school' ? byKey.on('m.org_id', '=', orgId) : byKey;
+    })
     .where('r.org_id', '=', orgId)
     .selectAll('r')
     .select(['m.name as member_name', 'm.employee_no', 'm.department']);

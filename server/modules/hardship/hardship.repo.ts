@@ -103,10 +103,8 @@ export const hardshipRepo = {
 
   insertPayment: (db: Db, row: HardshipPaymentsTable) => db.insertInto('hardship_payments').values(row).execute(),
   /** A member's help paid in a calendar year, in 分. */
-  async paidInYear(db: Db, orgId: string, memberId: string, year: number): Promise<number> {
-    const row = await db.selectFrom('hardship_payments').select(sumOf('amount').as('total')).where('org_id', '=', orgId).where('member_id', '=', memberId).where('year', '=', year).executeTakeFirst();
-    return Number(row?.total ?? 0);
-  },
+  paidInYear: async (db: Db, orgId: string, memberId: string, year: number): Promise<number> =>
+    (await hardshipRepo.paidInYearByMember(db, orgId, [memberId], year)).get(memberId) ?? 0,
   /** The help paid in a calendar year to each of these members who had any, in 分. */
   async paidInYearByMember(db: Db, orgId: string, memberIds: string[], year: number): Promise<Map<string, number>> {
     const out = new Map<string, number>();

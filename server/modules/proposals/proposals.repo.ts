@@ -84,7 +84,6 @@ function filtered(db: Db, orgId: string, scope: Scope, f: Partial<ProposalFilter
   return q;
 }
 
-
 export const proposalsRepo = {
   async list(db: Db, orgId: string, scope: Scope, f: ProposalListQuery, today: string): Promise<{ rows: ProposalRow[]; total: number }> {
     const q = filtered(db, orgId, scope, f, today);

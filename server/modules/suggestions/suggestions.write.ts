@@ -64,7 +64,9 @@ export function writeActions(database: Database, orgs: OrgsService) {
   const wrongCodes = new WindowCounter(RECEIPT_GUESS_LIMIT, RECEIPT_GUESS_WINDOW_MINUTES * 60_000);
 
   /** On SQLite the WAL would hold the new pages in commit order: fold it into the file at once (PostgreSQL: the nightly job). */
-  const afterAnonymousWrite = async () => void (database.dialect === 'sqlite' && (await compact(database, ANONYMOUS_TABLES)));
+  const afterAnonymousWrite = async () => {
+    if (database.dialect === 'sqlite') await compact(database, ANONYMOUS_TABLES);
+  };
 
   async function byReceipt(code: string, ip: string): Promise<SuggestionRow> {
     const wait = wrongCodes.waitMs(ip);
