@@ -77,6 +77,12 @@ export async function newContext(browser: Browser, size: typeof DESKTOP, baseURL
   const context = await browser.newContext({ viewport: size, baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true, ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
   // A page's uncaught error in the run's log: the first thing to read when a journey fails on CI only.
   context.on('weberror', (e) => console.error(`[page error] ${e.page()?.url() ?? ''}: ${e.error().stack ?? e.error().message}`));
+  // Likewise a write the server refused or never answered (the journeys expect a few refusals; they are short lines).
+  const write = (m: string) => m !== 'GET' && m !== 'HEAD';
+  context.on('response', (r) => {
+    if (write(r.request().method()) && r.status() >= 400 && new URL(r.url()).pathname.startsWith('/api/')) console.error(`[api] ${r.request().method()} ${new URL(r.url()).pathname} → ${r.status()}`);
+  });
+  context.on('requestfailed', (r) => write(r.method()) && console.error(`[api] ${r.method()} ${new URL(r.url()).pathname} failed: ${r.failure()?.errorText ?? ''}`));
   return context;
 }
 
