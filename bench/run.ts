@@ -1,5 +1,6 @@
 // `npm run bench [-- --quick] [--db sqlite|postgres] [--scale school|city|province] [--scaling school,city,province]
 //                 [--skip startup,import,web,scaling] [--write | --no-write]`
+// A scaling size may name the one database it runs on: `--scaling school,city,province:postgres`.
 // The whole suite: every registered hot path with its two floors, the bursts, `npm start` to healthy,
 // the 10k roster import, the web's first screens, the scaling runs and EXPLAIN. PostgreSQL runs when
 // DATABASE_URL points at one (or with --db postgres). A full run writes docs/performance.md; --quick
@@ -21,7 +22,10 @@ const quick = args.quick === true;
 const dialects: Dialect[] = args.db ? [dialectArg(args.db)] : ['sqlite', ...(process.env.DATABASE_URL ? (['postgres'] as const) : [])];
 const scale = typeof args.scale === 'string' ? args.scale : quick ? 'school' : 'city';
 const skip = new Set(typeof args.skip === 'string' ? args.skip.split(',') : []);
-const scaling = typeof args.scaling === 'string' ? args.scaling.split(',') : quick ? [] : ['school', 'city'];
+const scalingArg = typeof args.scaling === 'string' ? args.scaling.split(',') : quick ? [] : ['school', 'city'];
+const scaling = scalingArg.map((x) => x.split(':')[0]);
+/** The databases a scaling size runs on: all of the run's, or the one it names. */
+const scalingDialects = new Map(scalingArg.map((x) => [x.split(':')[0], x.includes(':') ? dialects.filter((d) => d === dialectArg(x.split(':')[1])) : dialects]));
 const write = args.write === true || (!quick && args['no-write'] !== true);
 const timing = quick ? { seconds: 1.5, warmup: 0.3, floorSeconds: 0.7, mainFloorsOnly: true } : { seconds: 10, warmup: 2, floorSeconds: 5 };
 const log = (s: string) => console.log(s);
@@ -84,7 +88,7 @@ if (!skip.has('scaling') && scaling.length > 1) {
   const per = new Map<string, Map<string, number>>();
   const members = new Map<string, number>();
   for (const s of scaling) {
-    for (const dialect of dialects) {
+    for (const dialect of scalingDialects.get(s)!) {
       const t = targetOf(dialect, s);
       const meta = await ensureDataset(t, log);
       members.set(s, meta.rows.members);
@@ -101,6 +105,7 @@ if (!skip.has('scaling') && scaling.length > 1) {
   const bound = (s: string) => Math.log2(members.get(s)!) / Math.log2(members.get(first)!);
   const head = `| path | ${scaling.map((s) => `${s} (${members.get(s)!.toLocaleString('en')} members) ms/request`).join(' | ')} | ${scaling.slice(1).map((s) => `growth ${s} ÷ ${first} (log bound ${bound(s).toFixed(2)})`).join(' | ')} |`;
   const rows = [...per].map(([key, m]) => `| ${key} | ${scaling.map((s) => m.get(s)?.toFixed(2) ?? '—').join(' | ')} | ${scaling.slice(1).map((s) => {
+    if (!m.has(s)) return '—';
     const g = m.get(s)! / m.get(first)!;
     return `${g.toFixed(2)} ${g <= bound(s) ? '✓' : '✗'}`;
   }).join(' | ')} |`);

@@ -25,7 +25,7 @@ export async function buildDataset(t: Target, log: (s: string) => void = () => {
   const started = performance.now();
   await recreate(t);
   // The driver opens the database as the server does; its bulk insert writes the generators' rows.
-  const raw = await openRaw(t.url);
+  const raw = await openRaw(t.url, { bulkLoad: true });
   const database = raw.kysely(() => {});
   const steps: Record<string, number> = {};
   const step = async (name: string, fn: () => Promise<unknown>) => {

@@ -56,6 +56,8 @@ export async function recreate(t: Target): Promise<void> {
   if (t.dialect === 'sqlite') {
     const file = t.url.slice('sqlite:'.length);
     for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    // `npm run bench:data` on a fresh clone: data/bench/ does not exist yet.
+    fs.mkdirSync(path.dirname(file), { recursive: true });
     return;
   }
   const u = new URL(t.url);

@@ -24,8 +24,9 @@ export interface Raw {
   close(): Promise<void>;
 }
 
-export async function openRaw(url: string): Promise<Raw> {
-  return url.startsWith('sqlite:') ? openSqlite(url.slice('sqlite:'.length)) : openPostgres(url);
+/** `bulkLoad`: the dataset build's PostgreSQL sessions skip the foreign-key triggers and the commit's flush. */
+export async function openRaw(url: string, opts: { bulkLoad?: boolean } = {}): Promise<Raw> {
+  return url.startsWith('sqlite:') ? openSqlite(url.slice('sqlite:'.length)) : openPostgres(url, opts.bulkLoad === true);
 }
 
 function openSqlite(file: string): Raw {
@@ -79,9 +80,9 @@ function openSqlite(file: string): Raw {
   };
 }
 
-async function openPostgres(url: string): Promise<Raw> {
+async function openPostgres(url: string, bulkLoad: boolean): Promise<Raw> {
   // The server's pool size (openDatabase's default).
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: bulkLoad ? await bulkLoadOptions(url) : undefined });
   return {
     dialect: 'postgres',
     async run(statements) {
@@ -128,4 +129,22 @@ async function openPostgres(url: string): Promise<Raw> {
     kysely: (log) => ({ db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), log }), dialect: 'postgres', close: async () => {} }),
     close: () => pool.end(),
   };
+}
+
+/**
+ * As pg_restore --disable-triggers: a throw-away build need not check each row's references one by one
+ * (the same generators run on SQLite with foreign_keys = ON, which does check them), nor wait for each
+ * batch's WAL flush. Skipping the triggers takes superuser rights; without them only the flush is skipped.
+ */
+async function bulkLoadOptions(url: string): Promise<string> {
+  const all = '-c synchronous_commit=off -c session_replication_role=replica';
+  const probe = new pg.Client({ connectionString: url, options: all });
+  try {
+    await probe.connect();
+    return all;
+  } catch {
+    return '-c synchronous_commit=off';
+  } finally {
+    await probe.end().catch(() => {});
+  }
 }

@@ -1,37 +1,40 @@
+import { compiledQuery } from '../../db/compiled';
 import type { Db } from '../../db/database';
 import type { SessionsTable, UsersTable } from '../../db/tables';
 import { newId } from '../../lib/ids';
+
+const findSession = compiledQuery((db, p: { id: string; now: string }) =>
+  db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('orgs as o', 'o.id', 'u.org_id')
+    .leftJoin('members as m', 'm.id', 'u.member_id')
+    .select([
+      's.id as session_id',
+      's.csrf_token',
+      's.expires_at',
+      'u.id',
+      'u.username',
+      'u.roles',
+      'u.must_change_password',
+      'u.disabled',
+      'u.member_id',
+      'm.name as member_name',
+      'o.id as org_id',
+      'o.name as org_name',
+      'o.kind as org_kind',
+      'o.settings as org_settings',
+    ])
+    .where('s.id', '=', p.id)
+    .where('s.expires_at', '>', p.now),
+);
 
 export const authRepo = {
   findUserByUsername: (db: Db, username: string) =>
     db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst(),
 
-  /** The session with everything a request needs about its user, in one query. */
-  findSession: (db: Db, id: string, now: string) =>
-    db
-      .selectFrom('sessions as s')
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .innerJoin('orgs as o', 'o.id', 'u.org_id')
-      .leftJoin('members as m', 'm.id', 'u.member_id')
-      .select([
-        's.id as session_id',
-        's.csrf_token',
-        's.expires_at',
-        'u.id',
-        'u.username',
-        'u.roles',
-        'u.must_change_password',
-        'u.disabled',
-        'u.member_id',
-        'm.name as member_name',
-        'o.id as org_id',
-        'o.name as org_name',
-        'o.kind as org_kind',
-        'o.settings as org_settings',
-      ])
-      .where('s.id', '=', id)
-      .where('s.expires_at', '>', now)
-      .executeTakeFirst(),
+  /** The session with everything a request needs about its user, in one query (compiled once: every cache miss runs it). */
+  findSession: async (db: Db, id: string, now: string) => (await findSession(db, { id, now }))[0],
 
   insertSession: (db: Db, row: SessionsTable) => db.insertInto('sessions').values(row).execute(),
   deleteSession: (db: Db, id: string) => db.deleteFrom('sessions').where('id', '=', id).execute(),

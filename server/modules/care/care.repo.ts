@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { CareListQuery } from '../../../common/care';
 import type { Db, Dialect } from '../../db/database';
+import { compiledQuery } from '../../db/compiled';
 import type { CareBatchesTable, CareRecordsTable } from '../../db/tables';
 import { sumOf } from '../funds/funds.repo';
 
@@ -33,6 +34,9 @@ function records(db: Db, orgId: string, join: 'school' | 'key' = 'school') {
     .selectAll('r')
     .select(['m.name as member_name', 'm.employee_no', 'm.department']);
 }
+
+// Compiled once: a record's page (and each edit) reads it.
+const findRecord = compiledQuery((db, p: { orgId: string; id: string }) => records(db, p.orgId).where('r.id', '=', p.id));
 
 export const careRepo = {
   /**
@@ -91,7 +95,7 @@ export const careRepo = {
   },
   updateRecord: (db: Db, orgId: string, id: string, patch: Partial<CareRecordsTable>) =>
     db.updateTable('care_records').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute(),
-  findRecord: (db: Db, orgId: string, id: string): Promise<CareRecordRow | undefined> => records(db, orgId).where('r.id', '=', id).executeTakeFirst(),
+  findRecord: async (db: Db, orgId: string, id: string): Promise<CareRecordRow | undefined> => (await findRecord(db, { orgId, id }))[0],
 
   async listRecords(db: Db, orgId: string, f: CareListQuery): Promise<{ rows: CareRecordRow[]; total: number }> {
     const filtered = (q: ReturnType<typeof records>) => {

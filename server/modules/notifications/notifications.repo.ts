@@ -1,5 +1,15 @@
+import { compiledQuery } from '../../db/compiled';
 import type { Db } from '../../db/database';
 import type { NotificationsTable } from '../../db/tables';
+
+const unread = compiledQuery((db, p: { orgId: string; userId: string }) =>
+  db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_id', '=', p.orgId)
+    .where('user_id', '=', p.userId)
+    .where('read_at', 'is', null),
+);
 
 export const notificationsRepo = {
   insertMany: async (db: Db, rows: NotificationsTable[]) => {
@@ -20,19 +30,8 @@ export const notificationsRepo = {
     return { rows, total: await count(filtered), unread: await notificationsRepo.unread(db, orgId, userId) };
   },
 
-  /** One indexed count (the partial index of unread rows): what the bell polls. */
-  unread: async (db: Db, orgId: string, userId: string) =>
-    Number(
-      (
-        await db
-          .selectFrom('notifications')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('org_id', '=', orgId)
-          .where('user_id', '=', userId)
-          .where('read_at', 'is', null)
-          .executeTakeFirstOrThrow()
-      ).n,
-    ),
+  /** One indexed count (the partial index of unread rows): what the bell polls, compiled once. */
+  unread: async (db: Db, orgId: string, userId: string) => Number((await unread(db, { orgId, userId }))[0].n),
 
   markRead: async (db: Db, orgId: string, userId: string, id: string, at: string) =>
     Number(

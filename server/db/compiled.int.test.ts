@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS, makeApp, type TestApp } from '../test/harness';
+import { compiledQuery } from './compiled';
+
+describe.each(DIALECTS)('compiledQuery on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => (t = await makeApp(dialect)));
+  afterAll(() => t?.close());
+
+  const orgByName = compiledQuery((db, p: { name: string; kind: string }) =>
+    db.selectFrom('orgs').select(['id', 'name']).where('name', '=', p.name).where('kind', '=', p.kind).orderBy('id'),
+  );
+
+  it('answers each call with its own values, as the plain query does', async () => {
+    const { db } = t.database;
+    for (const [name, kind] of [['第一中学', 'school'], ['第二小学', 'school'], ['同心区教育工会', 'union'], ['第一中学', 'union']]) {
+      const plain = await db.selectFrom('orgs').select(['id', 'name']).where('name', '=', name).where('kind', '=', kind).orderBy('id').execute();
+      expect(await orgByName(db, { name, kind })).toEqual(plain);
+    }
+    expect((await orgByName(db, { name: '第一中学', kind: 'school' })).map((o) => o.id)).toEqual([t.a.orgId]);
+  });
+
+  it('runs inside a transaction on the transaction', async () => {
+    await t.database.db.transaction().execute(async (trx) => {
+      await trx.updateTable('orgs').set({ name: '第一中学（改）' }).where('id', '=', t.a.orgId).execute();
+      expect(await orgByName(trx, { name: '第一中学（改）', kind: 'school' })).toHaveLength(1);
+      await trx.updateTable('orgs').set({ name: '第一中学' }).where('id', '=', t.a.orgId).execute();
+    });
+    expect(await orgByName(t.database.db, { name: '第一中学（改）', kind: 'school' })).toEqual([]);
+  });
+
+  it('refuses a builder that uses a value outside the query', async () => {
+    const branching = compiledQuery((db, p: { name: string }) => db.selectFrom('orgs').select('id').where('name', '=', p.name.trim()));
+    await expect(branching(t.database.db, { name: '第一中学' })).rejects.toThrow();
+    const unused = compiledQuery((db, p: { name: string; kind: string }) => db.selectFrom('orgs').select('id').where('kind', '=', p.kind === 'x' ? 'union' : 'school'));
+    await expect(unused(t.database.db, { name: 'a', kind: 'school' })).rejects.toThrow(/kind used outside a query parameter/);
+  });
+});
