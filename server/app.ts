@@ -63,6 +63,8 @@ export async function buildApp(config: Config, database: Database, logger: Fasti
   const app = Fastify({
     logger: logger && typeof logger === 'object' ? { ...logger, serializers: { req: requestLogFields, ...logger.serializers } } : logger,
     genReqId: () => Math.random().toString(36).slice(2, 10),
+    // One line per request, written when it is answered (below), instead of Fastify's two.
+    disableRequestLogging: true,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
     // Malformed URLs are refused by the router before the error handler; answer them in our shape too.
@@ -79,6 +81,12 @@ export async function buildApp(config: Config, database: Database, logger: Fasti
     for (const method of [r.method].flat()) {
       app.routeTable.push({ method, url: r.url, get access() { return (r.config as { access?: string } | undefined)?.access; } });
     }
+  });
+
+  // The request (its fields as requestLogFields allows), the status and the time, in one line: half the
+  // logging work of Fastify's incoming + completed pair, which was ~5% of a ballot's time in a burst.
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info({ req, res: reply, responseTime: reply.elapsedTime }, 'request completed');
   });
 
   // Requests are validated by the zod schemas in route(); the JSON schemas are for the docs only.
