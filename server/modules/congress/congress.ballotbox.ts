@@ -24,8 +24,8 @@ const MAX_GATHER_MS = 20;
  * Group commit for ballots. When 500 delegates press 提交 in the same second, each ballot as its own
  * transaction waits for its own flush to disk (~200 a second); here the ballots that arrive while one
  * commit is under way go into the next one, so 500 take a handful of commits. Each ballot keeps its own
- * guard: the voter row flips from 0 to 1 only once (else 409 for that ballot alone), and a vote closed
- * meanwhile accepts nothing. Within a commit the ballots are written in random order.
+ * guard: the voter row flips from 0 to 1 only once (else 409 for that ballot alone, or 403 when the voter
+ * is not on the roll), and a vote closed meanwhile accepts nothing. Within a commit the ballots are written in random order.
  */
 export function createBallotBox(database: Database) {
   const { db } = database;
@@ -41,10 +41,18 @@ export function createBallotBox(database: Database) {
         const ballots = batch.filter((b) => b.voteId === voteId);
         // One UPDATE per vote flips every voter row still at 0; a row already at 1 is a second ballot.
         const flipped = open.has(voteId) ? await votesRepo.markAllVoted(trx, voteId, [...new Set(ballots.map((b) => b.memberId))]) : new Set<string>();
+        const secondOrOffRoll: Pending[] = [];
         for (const b of ballots) {
           if (!open.has(voteId)) refused.set(b, new AppError(409, 'vote_state', 'err.congress_vote_state', { status: '已结束' }));
-          else if (!flipped.delete(b.memberId)) refused.set(b, new AppError(409, 'already_voted', 'err.congress_already_voted'));
-          else rows.push({ vote_id: voteId, id: randomToken(16), choice: b.choice, voter_member_id: b.secret ? null : b.memberId });
+          else if (flipped.delete(b.memberId)) rows.push({ vote_id: voteId, id: randomToken(16), choice: b.choice, voter_member_id: b.secret ? null : b.memberId });
+          else secondOrOffRoll.push(b);
+        }
+        // A ballot whose voter row did not flip is a second one, or its voter is not on the roll: one query tells which.
+        if (secondOrOffRoll.length) {
+          const onRoll = await votesRepo.onRoll(trx, voteId, [...new Set(secondOrOffRoll.map((b) => b.memberId))]);
+          for (const b of secondOrOffRoll) {
+            refused.set(b, onRoll.has(b.memberId) ? new AppError(409, 'already_voted', 'err.congress_already_voted') : new AppError(403, 'not_eligible', 'err.congress_not_eligible'));
+          }
         }
       }
       for (let i = rows.length - 1; i > 0; i--) {

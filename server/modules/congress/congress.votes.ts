@@ -1,6 +1,7 @@
 import { majorityThreshold, voteInput, type BaseKind, type ElectionResult, type ResolutionResult, type VoteChoice, type VoteKind, type VoteResult, type VoteStatus } from '../../../common/congress';
 import { compact, type Database } from '../../db/database';
 import type { CongressVotesTable } from '../../db/tables';
+import { TtlCache } from '../../lib/cache';
 import { AppError, Invalid, NotFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
@@ -59,6 +60,19 @@ export function tally(kind: VoteKind, ballots: string[], base: number, baseKind:
 export function createVotesService(database: Database, orgs: OrgsService, sessions: SessionsService, live: LiveHub) {
   const { db } = database;
   const box = createBallotBox(database);
+  // What a ballot needs of its vote (kind, seats, secrecy, candidates), read once while the vote is open
+  // instead of once per ballot: 500 in the same second. That it is still open, and the voter's place on
+  // its roll, are checked again by the commit (congress.ballotbox.ts), so nothing stale is ever accepted.
+  const forBallots = new TtlCache<{ v: CongressVotesTable; candidates: Set<string> }>(2_000);
+  const ballotView = (orgId: string, id: string) =>
+    forBallots.get(
+      `${orgId}:${id}`,
+      async () => {
+        const v = await votesRepo.find(db, orgId, id);
+        return v ? { v, candidates: new Set(v.kind === 'election' ? (await votesRepo.candidatesOf(db, [id])).map((c) => c.member_id) : []) } : null;
+      },
+      ({ v }) => (v.status === 'open' ? Infinity : 0),
+    );
 
   async function vote(orgId: string, id: string) {
     const v = await votesRepo.find(db, orgId, id);
@@ -189,10 +203,11 @@ export function createVotesService(database: Database, orgs: OrgsService, sessio
      * ballot carries no voter, no time, and a random key. No audit row: it would say who and when.
      */
     async cast(actor: Actor, memberId: string | null, id: string, ballot: { choice: VoteChoice } | { candidates: string[] }) {
-      const v = await votesRepo.findForVoter(db, actor.orgId, id, memberId ?? '');
-      if (!v) throw NotFound();
+      const found = await ballotView(actor.orgId, id);
+      if (!found) throw NotFound();
+      const { v, candidates } = found;
       if (v.status !== 'open') throw stateError(v.status);
-      if (!memberId || !v.on_roll) throw new AppError(403, 'not_eligible', 'err.congress_not_eligible');
+      if (!memberId) throw new AppError(403, 'not_eligible', 'err.congress_not_eligible');
       let choice: string;
       if (v.kind === 'resolution') {
         if (!('choice' in ballot)) throw new AppError(422, 'ballot_kind', 'err.congress_ballot_kind');
@@ -201,8 +216,7 @@ export function createVotesService(database: Database, orgs: OrgsService, sessio
         if (!('candidates' in ballot)) throw new AppError(422, 'ballot_kind', 'err.congress_ballot_kind');
         const chosen = [...new Set(ballot.candidates)];
         if (chosen.length > v.seats!) throw new AppError(422, 'too_many', 'err.congress_too_many_candidates', { seats: v.seats! });
-        const allowed = new Set((await votesRepo.candidatesOf(db, [id])).map((c) => c.member_id));
-        if (chosen.some((c) => !allowed.has(c))) throw new AppError(422, 'not_candidate', 'err.congress_not_candidate');
+        if (chosen.some((c) => !candidates.has(c))) throw new AppError(422, 'not_candidate', 'err.congress_not_candidate');
         choice = JSON.stringify(chosen.sort());
       }
       await box.cast({ voteId: id, memberId, choice, secret: v.secret === 1 });
@@ -216,6 +230,7 @@ export function createVotesService(database: Database, orgs: OrgsService, sessio
       const result = await db.transaction().execute(async (trx) => {
         // Closed first: ballots being committed finish before this row can change, and none is accepted after.
         if (!(await votesRepo.markClosed(trx, actor.orgId, id, nowIso()))) throw stateError('closed');
+        forBallots.forget(`${actor.orgId}:${id}`);
         const [ballots, counted, candidates] = await Promise.all([votesRepo.ballots(trx, id), votesRepo.countsOf(trx, [id]), votesRepo.candidatesOf(trx, [id])]);
         const counts = counted.get(id) ?? { cast: 0, eligible: 0 };
         const r = tally(v.kind as VoteKind, ballots.map((b) => b.choice), v.base!, v.base_kind as BaseKind, counts.cast, counts.eligible, v.seats ?? 0, candidates);

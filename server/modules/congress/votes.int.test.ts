@@ -145,6 +145,13 @@ describe.each(DIALECTS)('congress votes and elections on %s', (dialect) => {
     expect((await (await phone(delegates[0])).post(`/api/congress/votes/${id}/ballots`, { choice: 'no' })).status).toBe(201);
     const rows = await t.database.db.selectFrom('congress_ballots').select(['voter_member_id', 'choice']).where('vote_id', '=', id).execute();
     expect(rows).toEqual([{ voter_member_id: delegates[0].memberId, choice: 'no' }]);
+    // Two presses at once go in one commit: one ballot counts, the other is a second ballot (409), and a
+    // guest's beside them is still refused as off the roll (403).
+    const twice = await phone(delegates[1]);
+    const [a, b, g] = await Promise.all([twice.post(`/api/congress/votes/${id}/ballots`, { choice: 'yes' }), twice.post(`/api/congress/votes/${id}/ballots`, { choice: 'no' }), guest.post(`/api/congress/votes/${id}/ballots`, { choice: 'yes' })]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    expect([a, b].find((r) => r.status === 409)!.json.error.code).toBe('already_voted');
+    expect([g.status, g.json.error.code]).toEqual([403, 'not_eligible']);
   });
 
   it('keeps a secret ballot secret in the raw tables: no voter, no time, no order', async () => {

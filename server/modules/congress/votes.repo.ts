@@ -1,17 +1,5 @@
-import { compiledQuery } from '../../db/compiled';
 import type { Db, Dialect } from '../../db/database';
 import type { CongressBallotsTable, CongressVotesTable } from '../../db/tables';
-
-// Compiled once: every ballot runs it, 500 of them in the same second when a congress votes.
-const findForVoter = compiledQuery((db, p: { orgId: string; id: string; memberId: string }) =>
-  db
-    .selectFrom('congress_votes as v')
-    .leftJoin('congress_voters as r', (j) => j.onRef('r.vote_id', '=', 'v.id').on('r.member_id', '=', p.memberId))
-    .selectAll('v')
-    .select((eb) => eb.case().when('r.member_id', 'is not', null).then(1).else(0).end().as('on_roll'))
-    .where('v.org_id', '=', p.orgId)
-    .where('v.id', '=', p.id),
-);
 
 export const votesRepo = {
   insert: (db: Db, row: CongressVotesTable) => db.insertInto('congress_votes').values(row).execute(),
@@ -19,8 +7,6 @@ export const votesRepo = {
     if (memberIds.length) await db.insertInto('congress_vote_candidates').values(memberIds.map((member_id, position) => ({ vote_id: voteId, member_id, position }))).execute();
   },
   find: (db: Db, orgId: string, id: string) => db.selectFrom('congress_votes').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
-  /** The vote with whether this member is on its roll (`on_roll` 1/0), in one query: a ballot's only read before it is queued. */
-  findForVoter: async (db: Db, orgId: string, id: string, memberId: string) => (await findForVoter(db, { orgId, id, memberId }))[0],
   listForSession: (db: Db, orgId: string, sessionId: string) =>
     db.selectFrom('congress_votes').selectAll().where('org_id', '=', orgId).where('session_id', '=', sessionId).orderBy('created_at').execute(),
   /** The candidates of several votes in one query (a session's list), in ballot order. */
@@ -64,6 +50,9 @@ export const votesRepo = {
     const rows = await db.updateTable('congress_voters').set({ voted: 1 }).where('vote_id', '=', voteId).where('member_id', 'in', memberIds).where('voted', '=', 0).returning('member_id').execute();
     return new Set(rows.map((r) => r.member_id));
   },
+  /** Which of these members are on the vote's roll (voted or not). */
+  onRoll: async (db: Db, voteId: string, memberIds: string[]) =>
+    new Set((await db.selectFrom('congress_voters').select('member_id').where('vote_id', '=', voteId).where('member_id', 'in', memberIds).execute()).map((r) => r.member_id)),
   insertBallots: async (db: Db, rows: CongressBallotsTable[]) => {
     for (let i = 0; i < rows.length; i += 500) await db.insertInto('congress_ballots').values(rows.slice(i, i + 500)).execute();
   },
