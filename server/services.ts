@@ -39,7 +39,7 @@ export function createServices(config: Config, database: Database) {
     auth,
     audit: createAuditService(db),
     groups: createGroupsService(db),
-    members: createMembersService(db),
+    members: createMembersService(database),
     users: createUsersService(db, auth.forgetSessions),
     setup: createSetupService(db, orgs, auth),
     congress: createCongressService(database, orgs),

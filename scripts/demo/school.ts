@@ -60,7 +60,7 @@ export async function seedDemoSchool(database: Database, seed = 20250901): Promi
   const rng = seeded(seed);
   const { db } = database;
   const orgs = createOrgsService(db);
-  const members = createMembersService(db);
+  const members = createMembersService(database);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   const union = await orgs.create(db, { name: '同心市教育工会', kind: 'union', parentId: null });

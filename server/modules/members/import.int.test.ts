@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROSTER_COLUMNS } from '../../../common/members';
 import { DIALECTS, makeApp, type Client, type TestApp } from '../../test/harness';
@@ -95,6 +96,16 @@ describe.each(DIALECTS)('roster import on %s', (dialect) => {
     const audit = (await admin.get(`/api/audit?entityId=${t003.id}&action=import_update`)).json.items;
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ before: { department: '数学组' }, after: { department: '物理组' } });
+  });
+
+  it('has PostgreSQL read the tables afresh after a bulk import, so no plan made on near-empty tables stays', async () => {
+    const rows = Array.from({ length: 600 }, (_, i) => [i + 1, `S${String(i).padStart(4, '0')}`, `批量${i}`, i % 2 ? '男' : '女', '1990-01-01', null, '语文组', null, null, null, null]);
+    const analyzed = async () =>
+      dialect === 'postgres' ? (await sql<{ n: number }>`select count(*)::int as n from pg_stat_user_tables where relname = 'members' and schemaname = current_schema() and last_analyze is not null`.execute(t.database.db)).rows[0].n : 1;
+    if (dialect === 'postgres') expect(await analyzed()).toBe(0);
+    const res = await upload(admin, await rosterXlsx({ headers: HEADERS, rows }));
+    expect(res.json).toMatchObject({ created: 600, errors: [] });
+    expect(await analyzed()).toBe(1);
   });
 
   describe('rows with errors (school B)', () => {

@@ -1,6 +1,6 @@
 import { memberPatch, ROSTER_COLUMNS, type ImportError, type ImportPreviewRow, type ImportResult, type MemberInput } from '../../../common/members';
 import { msg } from '../../../common/i18n';
-import type { Db } from '../../db/database';
+import { refreshStatistics, type Database } from '../../db/database';
 import type { MembersTable } from '../../db/tables';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -26,11 +26,15 @@ interface Planned {
   action: 'create' | 'update' | 'unchanged';
 }
 
+/** An import writing this many rows changes a school's tables enough for PostgreSQL to plan them anew. */
+const BULK_ROWS = 500;
+
 /**
  * Roster import: parse, plan every row against what is stored, then write all or nothing in one
  * transaction. Upsert by 工号; a second import of the same file plans only 'unchanged'.
  */
-export async function importRoster(db: Db, actor: Actor, data: Buffer, opts: ImportOptions): Promise<ImportResult> {
+export async function importRoster(database: Database, actor: Actor, data: Buffer, opts: ImportOptions): Promise<ImportResult> {
+  const { db } = database;
   let parsed;
   try {
     parsed = await parseRoster(data);
@@ -108,6 +112,7 @@ export async function importRoster(db: Db, actor: Actor, data: Buffer, opts: Imp
     await auditRepo.recordMany(trx, actor, audits);
     await auditRepo.record(trx, actor, { action: 'import', entity: 'member', entityId: null, after: { ...result, errors: result.errors.length } });
   });
+  if (result.created + result.updated >= BULK_ROWS) await refreshStatistics(database, ['members', 'member_search_keys', 'audit_log']);
   return result;
 }
 

@@ -1,5 +1,5 @@
 import type { Member, MemberInput, MemberListQuery } from '../../../common/members';
-import type { Db } from '../../db/database';
+import type { Database, Db } from '../../db/database';
 import type { MembersTable } from '../../db/tables';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -10,7 +10,8 @@ import { auditView, changedColumns, toColumns, toMember } from './members.mappin
 import { importRoster, type ImportOptions } from './members.import';
 import { membersRepo, type MemberFilter } from './members.repo';
 
-export function createMembersService(db: Db) {
+export function createMembersService(database: Database) {
+  const { db } = database;
   async function get(orgId: string, id: string, includeDeleted = false): Promise<Member> {
     const row = await membersRepo.find(db, orgId, id, includeDeleted);
     if (!row) throw NotFound('err.member_not_found');
@@ -65,7 +66,7 @@ export function createMembersService(db: Db) {
       return get(actor.orgId, id);
     },
 
-    importRoster: (actor: Actor, data: Buffer, opts: ImportOptions) => importRoster(db, actor, data, opts),
+    importRoster: (actor: Actor, data: Buffer, opts: ImportOptions) => importRoster(database, actor, data, opts),
 
     async remove(actor: Actor, id: string): Promise<void> {
       await db.transaction().execute(async (trx) => {
