@@ -22,10 +22,15 @@ const quick = args.quick === true;
 const dialects: Dialect[] = args.db ? [dialectArg(args.db)] : ['sqlite', ...(process.env.DATABASE_URL ? (['postgres'] as const) : [])];
 const scale = typeof args.scale === 'string' ? args.scale : quick ? 'school' : 'city';
 const skip = new Set(typeof args.skip === 'string' ? args.skip.split(',') : []);
-const scalingArg = typeof args.scaling === 'string' ? args.scaling.split(',') : quick ? [] : ['school', 'city'];
-const scaling = scalingArg.map((x) => x.split(':')[0]);
-/** The databases a scaling size runs on: all of the run's, or the one it names. */
-const scalingDialects = new Map(scalingArg.map((x) => [x.split(':')[0], x.includes(':') ? dialects.filter((d) => d === dialectArg(x.split(':')[1])) : dialects]));
+/** Each scaling size with the databases it runs on: all of the run's, or the one it names (`province:postgres`). */
+const scalingDialects = new Map(
+  (typeof args.scaling === 'string' ? args.scaling.split(',') : quick ? [] : ['school', 'city']).map((x) => {
+    const [size, only] = x.split(':');
+    return [size, only ? dialects.filter((d) => d === dialectArg(only)) : dialects] as const;
+  }),
+);
+// A size whose one database is not in this run (province:postgres without DATABASE_URL) is left out.
+const scaling = [...scalingDialects.keys()].filter((s) => scalingDialects.get(s)!.length > 0);
 const write = args.write === true || (!quick && args['no-write'] !== true);
 const timing = quick ? { seconds: 1.5, warmup: 0.3, floorSeconds: 0.7, mainFloorsOnly: true } : { seconds: 10, warmup: 2, floorSeconds: 5 };
 const log = (s: string) => console.log(s);

@@ -25,7 +25,8 @@ const MAX_GATHER_MS = 20;
  * transaction waits for its own flush to disk (~200 a second); here the ballots that arrive while one
  * commit is under way go into the next one, so 500 take a handful of commits. Each ballot keeps its own
  * guard: the voter row flips from 0 to 1 only once (else 409 for that ballot alone, or 403 when the voter
- * is not on the roll), and a vote closed meanwhile accepts nothing. Within a commit the ballots are written in random order.
+ * is not on the roll), and a vote closed meanwhile accepts nothing. Within a commit the ballots are written
+ * in random order.
  */
 export function createBallotBox(database: Database) {
   const { db } = database;

@@ -230,7 +230,6 @@ export function createVotesService(database: Database, orgs: OrgsService, sessio
       const result = await db.transaction().execute(async (trx) => {
         // Closed first: ballots being committed finish before this row can change, and none is accepted after.
         if (!(await votesRepo.markClosed(trx, actor.orgId, id, nowIso()))) throw stateError('closed');
-        forBallots.forget(`${actor.orgId}:${id}`);
         const [ballots, counted, candidates] = await Promise.all([votesRepo.ballots(trx, id), votesRepo.countsOf(trx, [id]), votesRepo.candidatesOf(trx, [id])]);
         const counts = counted.get(id) ?? { cast: 0, eligible: 0 };
         const r = tally(v.kind as VoteKind, ballots.map((b) => b.choice), v.base!, v.base_kind as BaseKind, counts.cast, counts.eligible, v.seats ?? 0, candidates);
@@ -239,6 +238,8 @@ export function createVotesService(database: Database, orgs: OrgsService, sessio
         await auditRepo.record(trx, actor, { action: 'close', entity: 'congress_vote', entityId: id, label: v.title, after: r });
         return r;
       });
+      // Once committed: a ballot that read the vote while the close was under way must not keep it as open.
+      forBallots.forget(`${actor.orgId}:${id}`);
       if (v.secret === 1) await compact(database, ['congress_ballots', 'congress_voters']);
       live.touch(v.session_id);
       return result;
