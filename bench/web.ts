@@ -7,20 +7,13 @@ import { chromium } from 'playwright-core';
 import { BENCH_PASSWORD } from './capability';
 import { startChild } from './load/child';
 
-// The web's first screens on a phone: how much JavaScript they load (from the Vite manifest's module
-// graph) and their Largest Contentful Paint in Chromium with 4× CPU slowdown on 1.6 Mbps / 150 ms.
+// The web's first screens on a phone: how much JavaScript they load (what their HTML asks for: the
+// entry, its static imports and the screen's preloaded chunks) and their Largest Contentful Paint in
+// Chromium with 4× CPU slowdown on 1.6 Mbps / 150 ms.
 
-const SCREENS = {
-  'login page': ['web/features/auth/LoginPage.tsx'],
-  'home page (signed in)': ['web/app/layout/AppLayout.tsx', 'web/features/dashboard/DashboardPage.tsx', 'web/i18n/text/shell.ts'],
-};
+const SCREENS = { 'login page': '/login', 'home page (signed in)': '/' };
 const NETWORK = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
 
-interface Chunk {
-  file: string;
-  imports?: string[];
-  css?: string[];
-}
 export interface ScreenSize {
   screen: string;
   files: number;
@@ -38,23 +31,23 @@ export interface Lcp {
 
 /** Builds the web into a folder of its own (never dist/, which others share), unless it is up to date. */
 export function buildWeb(outDir = path.join(os.tmpdir(), 'tongxin-bench-web')): string {
-  rebuildIfStale(path.join(outDir, '.vite/manifest.json'), ['web', 'common', 'index.html', 'vite.config.ts'], ['build', '--outDir', outDir, '--emptyOutDir', '--manifest']);
+  rebuildIfStale(path.join(outDir, 'index.html'), ['web', 'common', 'index.html', 'vite.config.ts'], ['build', '--outDir', outDir, '--emptyOutDir']);
   return outDir;
 }
 
-/** The JavaScript each first screen needs: index.html's entry and the screen's lazy chunks, with every static import. */
+/**
+ * The JavaScript each first screen loads before it shows: read from the HTML the server sends for its
+ * path (login.html or index.html), as the browser does: the entry and the modules it preloads, and the
+ * screen's chunks from the inline preload list (web/build/plugins.ts).
+ */
 export function screenSizes(dist: string): ScreenSize[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
-  const graph = (key: string, into: Set<string>) => {
-    const c = manifest[key];
-    if (!c) throw new Error(`${key} is not in the Vite manifest`);
-    if (into.has(c.file)) return;
-    into.add(c.file);
-    for (const k of c.imports ?? []) graph(k, into);
-  };
-  return Object.entries(SCREENS).map(([screen, keys]) => {
-    const files = new Set<string>();
-    for (const k of ['index.html', ...keys]) graph(k, files);
+  return Object.entries(SCREENS).map(([screen, url]) => {
+    const own = path.join(dist, `${url.slice(1)}.html`);
+    const html = fs.readFileSync(url !== '/' && fs.existsSync(own) ? own : path.join(dist, 'index.html'), 'utf8');
+    const files = new Set([...html.matchAll(/<(?:script type="module"[^>]*src|link rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map((m) => m[1]));
+    if (!files.size) throw new Error(`${screen}: no entry script in its HTML`);
+    const preload = /const f=(\{.*?\})\[location\.pathname\]/.exec(html);
+    for (const f of (preload ? (JSON.parse(preload[1]) as Record<string, string[]>)[url] : undefined) ?? []) if (f.endsWith('.js')) files.add(f);
     const bytes = [...files].map((f) => fs.readFileSync(path.join(dist, f)));
     return { screen, files: files.size, raw: bytes.reduce((s, b) => s + b.length, 0), gzip: bytes.reduce((s, b) => s + gzipSync(b).length, 0) };
   });

@@ -152,4 +152,37 @@ describe('ground floor in Chromium', () => {
     await expect.poll(() => page.getByText('退休组').first().isVisible()).toBe(true);
     await context.close();
   });
+
+  it('the sign-in page is on screen before any script runs, and React takes it over without redrawing it', async () => {
+    // What a phone shows while the scripts are still on their way: login.html is drawn at build time.
+    const bare = await env.browser.newContext({ viewport: PHONE, baseURL: env.demo.url, locale: 'zh-CN', javaScriptEnabled: false });
+    const still = await bare.newPage();
+    await still.goto('/login');
+    await expect.poll(() => still.getByRole('heading', { name: '登录' }).isVisible()).toBe(true);
+    expect(await still.getByLabel('用户名').isVisible()).toBe(true);
+    // Its antd styles and theme variables are in the page itself: the button is the union's red.
+    expect(await still.getByRole('button', { name: '登录' }).evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(200, 16, 46)');
+    await bare.close();
+
+    // With scripts: hydrated as drawn (React reports any difference as an error), then usable.
+    const context = await newContext(env.browser, PHONE, env.demo.url);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && !m.text().includes('401') && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('/login', { waitUntil: 'commit' });
+    const drawn = await page.locator('h1').elementHandle();
+    await page.locator('#root:not([inert])').waitFor({ state: 'attached' });
+    expect(await drawn!.evaluate((h) => h.isConnected && h.textContent)).toBe('登录');
+    expect(errors).toEqual([]);
+    await signIn(page, 'chair');
+
+    // A device set to English gets the page in English (drawn afresh), and it works the same.
+    const english = await newContext(env.browser, DESKTOP, env.demo.url);
+    await english.addInitScript(() => location.protocol.startsWith('http') && localStorage.setItem('tx.lang', 'en'));
+    const en = await english.newPage();
+    await en.goto('/login');
+    await expect.poll(() => en.getByRole('heading', { name: 'Sign in' }).isVisible()).toBe(true);
+    await Promise.all([context.close(), english.close()]);
+  });
 });

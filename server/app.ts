@@ -133,16 +133,24 @@ async function serveWeb(app: FastifyInstance, dist: string): Promise<void> {
     // index.html is always revalidated, so a new release's asset names are seen at once; hashed assets never change.
     const assets = path.join(root, 'assets') + path.sep;
     const cacheFor = (file: string) =>
-      path.basename(file).startsWith('index.html') ? 'no-cache' : file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
+      /\.html(\.br|\.gz)?$/.test(file) ? 'no-cache' : file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
     await web.register(fastifyStatic, { root, wildcard: false, index: false, cacheControl: false, preCompressed: true, setHeaders: (reply, file) => reply.header('cache-control', cacheFor(file)) });
-    const sendIndex = (reply: FastifyReply) => reply.sendFile('index.html');
-    web.get('/', (_req, reply) => sendIndex(reply));
+    // A first screen with an HTML of its own (login.html: its styles made at build time) is sent for its
+    // path; every other client route gets index.html.
+    const pages = new Map(
+      fs
+        .readdirSync(root)
+        .filter((f) => /^[a-z-]+\.html$/.test(f) && f !== 'index.html')
+        .map((f) => [`/${f.slice(0, -'.html'.length)}`, f]),
+    );
+    const sendPage = (url: string, reply: FastifyReply) => reply.sendFile(pages.get(url.split('?')[0]) ?? 'index.html');
+    web.get('/', (req, reply) => sendPage(req.url, reply));
     web.get('/*', (req, reply) => {
       if (req.url.startsWith('/api/')) return reply.callNotFound();
       const rel = (req.params as { '*': string })['*'];
       const file = path.resolve(root, rel);
       if (file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(rel);
-      return sendIndex(reply);
+      return sendPage(req.url, reply);
     });
   });
 }

@@ -10,7 +10,8 @@ import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
 
 // The built web app as a phone fetches it: hashed assets cached for a year, sent compressed when the
-// browser accepts it (the build writes .br/.gz beside each file), and index.html for client routes.
+// browser accepts it (the build writes .br/.gz beside each file), and index.html for client routes
+// (login.html for /login: its first-screen styles are made at build time, web/build/plugins.ts).
 
 describe('serving the built web app', () => {
   let dir: string;
@@ -23,6 +24,7 @@ describe('serving the built web app', () => {
     const dist = path.join(dir, 'dist');
     fs.mkdirSync(path.join(dist, 'assets'), { recursive: true });
     fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>同心</title>');
+    fs.writeFileSync(path.join(dist, 'login.html'), '<!doctype html><title>同心 · 登录</title>');
     fs.writeFileSync(path.join(dist, 'assets/app-abc123.js'), js);
     fs.writeFileSync(path.join(dist, 'assets/app-abc123.js.br'), zlib.brotliCompressSync(js));
     fs.writeFileSync(path.join(dist, 'assets/app-abc123.js.gz'), zlib.gzipSync(js));
@@ -62,8 +64,20 @@ describe('serving the built web app', () => {
     expect(page.statusCode).toBe(200);
     expect(page.headers['cache-control']).toBe('no-cache');
     expect(page.body).toContain('<title>同心</title>');
+    const root = await app.inject({ url: '/' });
+    expect(root.body).toContain('<title>同心</title>');
     const api = await app.inject({ url: '/api/nothing-here' });
     expect(api.statusCode).toBe(404);
     expect(api.json().error.code).toBe('not_found');
+  });
+
+  it('answers a first screen that has an HTML of its own with it, whatever its query, never cached', async () => {
+    for (const url of ['/login', '/login?next=%2Fcare']) {
+      const page = await app.inject({ url });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['cache-control']).toBe('no-cache');
+      expect(page.body).toContain('<title>同心 · 登录</title>');
+    }
+    expect((await app.inject({ url: '/login/x' })).body).toContain('<title>同心</title>');
   });
 });

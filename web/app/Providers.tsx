@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import { lazy, StrictMode, Suspense, useCallback, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { ConfigProvider, theme as antTheme } from 'antd';
 import AppContext, { type useAppProps } from 'antd/es/app/context';
@@ -9,7 +9,7 @@ import 'dayjs/locale/zh-cn';
 import { PrefsProvider, usePrefs } from '../i18n';
 import { queryClient } from './queryClient';
 import { setMessageApi } from './notify';
-import { firstPageLoaded } from './router';
+import { firstPageLoaded } from './firstPage';
 import { theme } from './theme';
 
 // Offline just then: no toasts and dialogs (calls keep waiting) rather than a blank app; a reload retries.
@@ -80,5 +80,15 @@ export function Providers({ children }: { children: ReactNode }) {
         <Themed>{children}</Themed>
       </PrefsProvider>
     </QueryClientProvider>
+  );
+}
+
+/** The whole app around its router, the same in the browser (main.tsx) and in the build's prerender. */
+export function AppRoot({ children, onMounted }: { children: ReactNode; onMounted?: () => void }) {
+  useEffect(() => onMounted?.(), [onMounted]);
+  return (
+    <StrictMode>
+      <Providers>{children}</Providers>
+    </StrictMode>
   );
 }

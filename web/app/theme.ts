@@ -9,6 +9,9 @@ export const BRAND = '#c8102e';
 export function theme(textSize: TextSize): ThemeConfig {
   const large = textSize === 'large';
   return {
+    // A fixed name for the class that carries the theme's CSS variables (antd derives one from useId
+    // otherwise): a page prerendered at build time (login.html) carries them under the same name.
+    cssVar: { key: 'css-var-tx' },
     token: {
       colorPrimary: BRAND,
       colorLink: BRAND,

@@ -12,7 +12,7 @@ import { CORE } from './text/core';
 // template) is in the catalogues it loads: its own `page(…, 'catalogue')` list, its parents', and CORE.
 
 const WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const ROUTER = path.join(WEB, 'app/router.tsx');
+const ROUTER = path.join(WEB, 'app/routes.tsx');
 
 const owner = new Map<string, string>(Object.keys(CORE).map((k) => [k, 'core']));
 const duplicates: string[] = [];
@@ -82,7 +82,7 @@ interface Route {
   texts: Set<string>;
 }
 
-/** Every `lazy: page(() => import('…'), …catalogues)` in the router, with its parents' catalogues. */
+/** Every `lazy: page(() => import('…'), …catalogues)` in the routes, with its parents' catalogues. */
 function routes(): { found: Route[]; pageCalls: number } {
   const sf = source(ROUTER);
   const consts = new Map<string, ts.Expression>();
@@ -105,17 +105,13 @@ function routes(): { found: Route[]; pageCalls: number } {
       const [load, ...names] = lazy.initializer.arguments;
       const call = ts.isArrowFunction(load) && ts.isCallExpression(load.body) ? load.body : null;
       const spec = call?.arguments[0];
-      if (!call || !spec || !ts.isStringLiteral(spec)) throw new Error(`router.tsx: page() needs () => import('…') first, at ${lazy.getText()}`);
+      if (!call || !spec || !ts.isStringLiteral(spec)) throw new Error(`routes.tsx: page() needs () => import('…') first, at ${lazy.getText()}`);
       texts = new Set([...inherited, ...names.map((n) => (ts.isStringLiteral(n) ? n.text : n.getText()))]);
       found.push({ module: resolve(ROUTER, spec.text)!, texts });
     }
     for (const p of node.properties) if (ts.isPropertyAssignment(p) && p !== lazy) visit(p.initializer, texts);
   };
-  const create = (n: ts.Node): void => {
-    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'createBrowserRouter') visit(n.arguments[0], new Set());
-    else ts.forEachChild(n, create);
-  };
-  create(sf);
+  visit(consts.get('routes')!, new Set());
   return { found, pageCalls };
 }
 

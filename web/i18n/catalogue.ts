@@ -5,7 +5,7 @@ type Texts = Record<string, { zh: string; en: string }>;
 /**
  * Every UI string, zh and en side by side so a missing translation is a type error, not a blank.
  * Only CORE is in the entry chunk; each other catalogue loads with the routes that show it
- * (router.tsx awaits it beside the page), and catalogue.test.ts proves every route loads the
+ * (routes.tsx awaits it beside the page), and catalogue.test.ts proves every route loads the
  * catalogues of every key its code can reach.
  */
 export const CATALOGUES = {

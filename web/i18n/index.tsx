@@ -34,11 +34,15 @@ function persist(key: string, value: string) {
 // Read before any render, so the first request (the session, router.tsx) already carries the right Accept-Language.
 const storedLang = stored('tx.lang', ['zh', 'en'] as const, 'zh');
 setApiLanguage(storedLang);
+const storedTextSize = () => stored('tx.textSize', ['normal', 'large'] as const, 'normal');
+
+/** Whether this device keeps the default preferences (Chinese, normal text): what a page prerendered at build time shows. */
+export const prefsAreDefault = () => storedLang === 'zh' && storedTextSize() === 'normal';
 
 /** Language and text size: personal preferences kept on the device, not on the account. */
 export function PrefsProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(storedLang);
-  const [textSize, setTextSizeState] = useState<TextSize>(() => stored('tx.textSize', ['normal', 'large'] as const, 'normal'));
+  const [textSize, setTextSizeState] = useState<TextSize>(storedTextSize);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -90,7 +94,7 @@ export function useT(): T {
     (key, params) => {
       const text = textOf(key);
       // Loud, never the raw key: catalogue.test.ts keeps a route from reaching a key it did not load.
-      if (!text) throw new Error(`UI text "${key}" is not loaded: add its catalogue to the route in web/app/router.tsx`);
+      if (!text) throw new Error(`UI text "${key}" is not loaded: add its catalogue to the route in web/app/routes.tsx`);
       return fill(text[lang], params);
     },
     [lang],

@@ -1,5 +1,11 @@
+import { compiledQuery } from '../../db/compiled';
 import type { Db } from '../../db/database';
 import type { DepartmentsTable } from '../../db/tables';
+
+// Asked on every letter a handler opens: compiled once (db/compiled.ts).
+const handledBy = compiledQuery((db, p: { orgId: string; userId: string }) =>
+  db.selectFrom('department_handlers').select('department_id').where('org_id', '=', p.orgId).where('user_id', '=', p.userId),
+);
 
 export const departmentsRepo = {
   /** Departments in use (not deleted). */
@@ -55,8 +61,7 @@ export const departmentsRepo = {
     ).map((r) => r.user_id),
 
   /** Departments (deleted ones too) whose mail this account handles. */
-  ofUser: async (db: Db, orgId: string, userId: string): Promise<string[]> =>
-    (await db.selectFrom('department_handlers').select('department_id').where('org_id', '=', orgId).where('user_id', '=', userId).execute()).map((r) => r.department_id),
+  ofUser: async (db: Db, orgId: string, userId: string): Promise<string[]> => (await handledBy(db, { orgId, userId })).map((r) => r.department_id),
 
   /** Active accounts of the school, for the handler picker and to check a submitted list. */
   accounts: (db: Db, orgId: string) =>

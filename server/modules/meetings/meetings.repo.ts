@@ -1,10 +1,22 @@
 import type { MeetingListQuery } from '../../../common/meetings';
+import { compiledQuery } from '../../db/compiled';
 import type { Db } from '../../db/database';
 import type { MeetingAttendeesTable, MeetingOpinionsTable, MeetingsTable, MeetingTypesTable } from '../../db/tables';
 
 export type MeetingRow = MeetingsTable & { type_name: string; host_name: string | null; attendees: number | string; opinions: number | string };
 export type AttendeeRow = MeetingAttendeesTable & { member_name: string | null; department: string | null; status: string | null };
 export type OpinionRow = MeetingOpinionsTable & { member_name: string | null };
+
+// Asked by every suggestion's, proposal's and case's page: compiled once (db/compiled.ts).
+const source = compiledQuery((db, p: { orgId: string; kind: string; targetId: string }) =>
+  db
+    .selectFrom('meeting_opinions as o')
+    .innerJoin('meetings as mt', 'mt.id', 'o.meeting_id')
+    .where('o.org_id', '=', p.orgId)
+    .where('o.target_kind', '=', p.kind)
+    .where('o.target_id', '=', p.targetId)
+    .select(['mt.id', 'mt.title', 'mt.date']),
+);
 
 function meetings(db: Db, orgId: string) {
   return db
@@ -135,15 +147,7 @@ export const meetingsRepo = {
     ids.length ? db.selectFrom('cases').select(['id', 'title']).where('org_id', '=', orgId).where('id', 'in', ids).execute() : Promise.resolve([]),
 
   /** The meeting whose opinion became this suggestion, proposal or case. */
-  source: (db: Db, orgId: string, kind: string, targetId: string) =>
-    db
-      .selectFrom('meeting_opinions as o')
-      .innerJoin('meetings as mt', 'mt.id', 'o.meeting_id')
-      .where('o.org_id', '=', orgId)
-      .where('o.target_kind', '=', kind)
-      .where('o.target_id', '=', targetId)
-      .select(['mt.id', 'mt.title', 'mt.date'])
-      .executeTakeFirst(),
+  source: async (db: Db, orgId: string, kind: string, targetId: string) => (await source(db, { orgId, kind, targetId }))[0],
 
   /** Per meeting of a period: its type, attendee count, opinions and converted opinions. */
   forPeriod: (db: Db, orgId: string, from: string, to: string) =>

@@ -4,7 +4,7 @@ import { useCan, useUser } from '../auth';
 import { useT } from '../../i18n';
 import { useIsPhone } from '../../components/hooks';
 import { PageSpinner } from '../../components/PageSpinner';
-import type { RouteHandle } from '../router';
+import type { RouteHandle } from '../routes';
 import { Brand } from './Brand';
 import { NotificationBell } from '../../features/notifications/NotificationBell';
 import { HeaderActions } from './HeaderActions';
