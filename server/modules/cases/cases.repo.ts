@@ -1,4 +1,5 @@
 import type { CaseListQuery } from '../../../common/cases';
+import { compiledQuery } from '../../db/compiled';
 import type { Db } from '../../db/database';
 import type { CaseEventsTable, CasesTable } from '../../db/tables';
 
@@ -27,10 +28,17 @@ function scoped(q: Base, scope: CaseScope): Base {
   return q.where('c.handler_user_id', '=', scope.handlerUserId).where('c.forwarded_on', 'is not', null);
 }
 
+// A case's page and every step on it, compiled once (db/compiled.ts): building the five-table join cost
+// Kysely more than SQLite takes to run it.
+const findOne = compiledQuery((db, p: { orgId: string; id: string }) => display(withNames(db, p.orgId).where('c.id', '=', p.id)));
+const timeline = compiledQuery((db, p: { orgId: string; caseId: string }) =>
+  db.selectFrom('case_events').selectAll().where('org_id', '=', p.orgId).where('case_id', '=', p.caseId).orderBy('at').orderBy('id'),
+);
+
 export const casesRepo = {
   insert: (db: Db, row: CasesTable) => db.insertInto('cases').values(row).execute(),
 
-  find: async (db: Db, orgId: string, id: string): Promise<CaseRow | undefined> => (await display(withNames(db, orgId).where('c.id', '=', id)).executeTakeFirst()) as CaseRow | undefined,
+  find: async (db: Db, orgId: string, id: string): Promise<CaseRow | undefined> => (await findOne(db, { orgId, id }))[0] as CaseRow | undefined,
 
   update: (db: Db, orgId: string, id: string, patch: Partial<CasesTable>) => db.updateTable('cases').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute(),
 
@@ -77,7 +85,7 @@ export const casesRepo = {
 
   insertEvent: (db: Db, row: CaseEventsTable) => db.insertInto('case_events').values(row).execute(),
 
-  events: (db: Db, orgId: string, caseId: string) => db.selectFrom('case_events').selectAll().where('org_id', '=', orgId).where('case_id', '=', caseId).orderBy('at').orderBy('id').execute(),
+  events: (db: Db, orgId: string, caseId: string) => timeline(db, { orgId, caseId }),
 
   member: (db: Db, orgId: string, memberId: string) => db.selectFrom('members').select(['id', 'name']).where('org_id', '=', orgId).where('id', '=', memberId).where('deleted_at', 'is', null).executeTakeFirst(),
 

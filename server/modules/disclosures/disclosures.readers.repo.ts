@@ -1,3 +1,4 @@
+import { compiledQuery } from '../../db/compiled';
 import type { Db } from '../../db/database';
 import type { DisclosureQuestionsTable, DisclosureReadsTable } from '../../db/tables';
 
@@ -25,9 +26,17 @@ function currentDelegates(db: Db, orgId: string, today: string) {
     .where('t.end_date', '>=', today);
 }
 
+// Asked by every reader's request (feed, item, the home's badge) and an item's page: compiled once (db/compiled.ts).
+const delegateToday = compiledQuery((db, p: { orgId: string; memberId: string; today: string }) => currentDelegates(db, p.orgId, p.today).where('cd.member_id', '=', p.memberId).limit(1));
+const readByUser = compiledQuery((db, p: { orgId: string; disclosureId: string; userId: string }) =>
+  db.selectFrom('disclosure_reads').select('user_id').where('org_id', '=', p.orgId).where('disclosure_id', '=', p.disclosureId).where('user_id', '=', p.userId),
+);
+const questionsOf = compiledQuery((db, p: { orgId: string; disclosureId: string }) =>
+  db.selectFrom('disclosure_questions').selectAll().where('org_id', '=', p.orgId).where('disclosure_id', '=', p.disclosureId).orderBy('asked_at').orderBy('id'),
+);
+
 export const readersRepo = {
-  isCurrentDelegate: async (db: Db, orgId: string, memberId: string, today: string) =>
-    !!(await currentDelegates(db, orgId, today).where('cd.member_id', '=', memberId).executeTakeFirst()),
+  isCurrentDelegate: async (db: Db, orgId: string, memberId: string, today: string) => (await delegateToday(db, { orgId, memberId, today })).length > 0,
 
   /** The accounts an item is for: everyone's for staff and public items, the current delegates' for delegates. */
   audience: (db: Db, orgId: string, delegatesOnly: boolean, today: string) => {
@@ -38,13 +47,11 @@ export const readersRepo = {
 
   /** Records the first reading only; later readings keep the first date. */
   markRead: (db: Db, row: DisclosureReadsTable) => db.insertInto('disclosure_reads').values(row).onConflict((oc) => oc.columns(['disclosure_id', 'user_id']).doNothing()).execute(),
-  hasRead: async (db: Db, orgId: string, disclosureId: string, userId: string) =>
-    !!(await db.selectFrom('disclosure_reads').select('user_id').where('org_id', '=', orgId).where('disclosure_id', '=', disclosureId).where('user_id', '=', userId).executeTakeFirst()),
+  hasRead: async (db: Db, orgId: string, disclosureId: string, userId: string) => (await readByUser(db, { orgId, disclosureId, userId })).length > 0,
   reads: (db: Db, orgId: string, disclosureId: string) =>
     db.selectFrom('disclosure_reads').select(['user_id', 'read_at']).where('org_id', '=', orgId).where('disclosure_id', '=', disclosureId).execute(),
 
-  questions: (db: Db, orgId: string, disclosureId: string) =>
-    db.selectFrom('disclosure_questions').selectAll().where('org_id', '=', orgId).where('disclosure_id', '=', disclosureId).orderBy('asked_at').orderBy('id').execute(),
+  questions: (db: Db, orgId: string, disclosureId: string) => questionsOf(db, { orgId, disclosureId }),
   /** Answered questions made public, for the public page. */
   publicQuestions: (db: Db, orgId: string, disclosureIds: string[]) =>
     disclosureIds.length === 0

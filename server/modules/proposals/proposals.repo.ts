@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { ProposalListQuery, ProposalState } from '../../../common/proposals';
+import { compiledQuery } from '../../db/compiled';
 import type { Db } from '../../db/database';
 import type { ProposalAssistsTable, ProposalsTable } from '../../db/tables';
 
@@ -84,6 +85,26 @@ function filtered(db: Db, orgId: string, scope: Scope, f: Partial<ProposalFilter
   return q;
 }
 
+// A proposal's page (and every action on one), compiled once (db/compiled.ts): Kysely's building of
+// these joins cost more than SQLite takes to run them.
+const findOne = compiledQuery((db, p: { orgId: string; id: string }) => display(ofSchool(db, p.orgId).where('p.id', '=', p.id), p.orgId));
+const mergedInto = compiledQuery((db, p: { orgId: string; id: string }) =>
+  db.selectFrom('proposals').select(['id', 'title']).where('org_id', '=', p.orgId).where('merged_into_id', '=', p.id).orderBy('id'),
+);
+const cosignersOf = compiledQuery((db, p: { orgId: string; proposalId: string }) =>
+  db
+    .selectFrom('proposal_cosigners as c')
+    .innerJoin('members as m', 'm.id', 'c.member_id')
+    .select(['c.member_id', 'c.status', 'm.name'])
+    .where('c.org_id', '=', p.orgId)
+    .where('c.proposal_id', '=', p.proposalId)
+    .orderBy('c.invited_at')
+    .orderBy('c.member_id'),
+);
+const assistsOf = compiledQuery((db, p: { orgId: string; proposalId: string }) =>
+  db.selectFrom('proposal_assists').selectAll().where('org_id', '=', p.orgId).where('proposal_id', '=', p.proposalId).orderBy('department'),
+);
+
 export const proposalsRepo = {
   async list(db: Db, orgId: string, scope: Scope, f: ProposalListQuery, today: string): Promise<{ rows: ProposalRow[]; total: number }> {
     const q = filtered(db, orgId, scope, f, today);
@@ -109,7 +130,7 @@ export const proposalsRepo = {
   all: (db: Db, orgId: string, f: ProposalFilter, today: string): Promise<ProposalRow[]> =>
     display(filtered(db, orgId, { all: true }, f, today), orgId).orderBy('p.submitted_at').orderBy('p.id').execute(),
 
-  find: (db: Db, orgId: string, id: string): Promise<ProposalRow | undefined> => display(ofSchool(db, orgId).where('p.id', '=', id), orgId).executeTakeFirst(),
+  find: async (db: Db, orgId: string, id: string): Promise<ProposalRow | undefined> => (await findOne(db, { orgId, id }))[0],
 
   byIds: (db: Db, orgId: string, ids: string[]): Promise<ProposalRow[]> =>
     ids.length === 0 ? Promise.resolve([]) : display(ofSchool(db, orgId).where('p.id', 'in', ids), orgId).orderBy('p.id').execute(),
@@ -121,8 +142,7 @@ export const proposalsRepo = {
     return display(q, orgId).orderBy('p.id').execute();
   },
 
-  mergedFrom: (db: Db, orgId: string, id: string) =>
-    db.selectFrom('proposals').select(['id', 'title']).where('org_id', '=', orgId).where('merged_into_id', '=', id).orderBy('id').execute(),
+  mergedFrom: (db: Db, orgId: string, id: string) => mergedInto(db, { orgId, id }),
 
   /** Submitted proposals of one session, or submitted within [from, to), for the reports. */
   forPeriod: (db: Db, orgId: string, p: { sessionId?: string; from?: string; to?: string }) => submittedIn(db, orgId, p).selectAll().execute(),
@@ -176,16 +196,7 @@ export const proposalsRepo = {
     await db.deleteFrom('proposals').where('org_id', '=', orgId).where('id', '=', id).where('state', '=', 'draft').execute();
   },
 
-  cosigners: (db: Db, orgId: string, proposalId: string) =>
-    db
-      .selectFrom('proposal_cosigners as c')
-      .innerJoin('members as m', 'm.id', 'c.member_id')
-      .select(['c.member_id', 'c.status', 'm.name'])
-      .where('c.org_id', '=', orgId)
-      .where('c.proposal_id', '=', proposalId)
-      .orderBy('c.invited_at')
-      .orderBy('c.member_id')
-      .execute(),
+  cosigners: (db: Db, orgId: string, proposalId: string) => cosignersOf(db, { orgId, proposalId }),
 
   async invite(db: Db, orgId: string, proposalId: string, memberIds: string[], at: string): Promise<void> {
     for (const memberId of memberIds) {
@@ -204,8 +215,7 @@ export const proposalsRepo = {
   respond: (db: Db, orgId: string, proposalId: string, memberId: string, status: 'accepted' | 'declined', at: string) =>
     db.updateTable('proposal_cosigners').set({ status, responded_at: at }).where('org_id', '=', orgId).where('proposal_id', '=', proposalId).where('member_id', '=', memberId).execute(),
 
-  assists: (db: Db, orgId: string, proposalId: string) =>
-    db.selectFrom('proposal_assists').selectAll().where('org_id', '=', orgId).where('proposal_id', '=', proposalId).orderBy('department').execute(),
+  assists: (db: Db, orgId: string, proposalId: string) => assistsOf(db, { orgId, proposalId }),
 
   async replaceAssists(db: Db, orgId: string, proposalId: string, rows: ProposalAssistsTable[]): Promise<void> {
     await db.deleteFrom('proposal_assists').where('org_id', '=', orgId).where('proposal_id', '=', proposalId).execute();

@@ -1,11 +1,22 @@
+import { compiledQuery } from '../../db/compiled';
 import type { Db } from '../../db/database';
 import type { ProposalEventsTable, ProposalPostsTable, ProposalRepliesTable, ProposalTemplatesTable, ProposalWindowsTable } from '../../db/tables';
+
+// A proposal's page reads its thread with these, compiled once (db/compiled.ts).
+const repliesOf = compiledQuery((db, p: { orgId: string; proposalId: string }) =>
+  db.selectFrom('proposal_replies').selectAll().where('org_id', '=', p.orgId).where('proposal_id', '=', p.proposalId).orderBy('round'),
+);
+const postsOf = compiledQuery((db, p: { orgId: string; proposalId: string; kind: string }) =>
+  db.selectFrom('proposal_posts').selectAll().where('org_id', '=', p.orgId).where('proposal_id', '=', p.proposalId).where('kind', '=', p.kind).orderBy('created_at').orderBy('id'),
+);
+const eventsOf = compiledQuery((db, p: { orgId: string; proposalId: string }) =>
+  db.selectFrom('proposal_events').selectAll().where('org_id', '=', p.orgId).where('proposal_id', '=', p.proposalId).orderBy('at').orderBy('id'),
+);
 
 // Everything around a proposal: replies, messages and notes, templates, collection windows, and the
 // congress and account rows the rules read (read only: the congress tables belong to that module).
 export const threadRepo = {
-  replies: (db: Db, orgId: string, proposalId: string) =>
-    db.selectFrom('proposal_replies').selectAll().where('org_id', '=', orgId).where('proposal_id', '=', proposalId).orderBy('round').execute(),
+  replies: (db: Db, orgId: string, proposalId: string) => repliesOf(db, { orgId, proposalId }),
   repliesOf: (db: Db, orgId: string, proposalIds: string[]) =>
     proposalIds.length === 0
       ? Promise.resolve([])
@@ -14,12 +25,10 @@ export const threadRepo = {
   rateReply: (db: Db, orgId: string, id: string, patch: Pick<ProposalRepliesTable, 'rating' | 'rating_comment' | 'rated_at'>) =>
     db.updateTable('proposal_replies').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute(),
 
-  posts: (db: Db, orgId: string, proposalId: string, kind: 'message' | 'note') =>
-    db.selectFrom('proposal_posts').selectAll().where('org_id', '=', orgId).where('proposal_id', '=', proposalId).where('kind', '=', kind).orderBy('created_at').orderBy('id').execute(),
+  posts: (db: Db, orgId: string, proposalId: string, kind: 'message' | 'note') => postsOf(db, { orgId, proposalId, kind }),
   insertPost: (db: Db, row: ProposalPostsTable) => db.insertInto('proposal_posts').values(row).execute(),
 
-  events: (db: Db, orgId: string, proposalId: string) =>
-    db.selectFrom('proposal_events').selectAll().where('org_id', '=', orgId).where('proposal_id', '=', proposalId).orderBy('at').orderBy('id').execute(),
+  events: (db: Db, orgId: string, proposalId: string) => eventsOf(db, { orgId, proposalId }),
   insertEvent: (db: Db, row: ProposalEventsTable) => db.insertInto('proposal_events').values(row).execute(),
 
   templates: (db: Db, orgId: string, kind?: string) => {
