@@ -31,7 +31,7 @@ export default defineConfig({
           groups: [
             { name: 'entry', tags: ['$initial'] },
             // Only the app's own modules and icons: a library module stays where Rolldown puts it.
-            { name: firstScreenChunks(FIRST_SCREENS), includeDependenciesRecursively: false },
+            { name: firstScreenChunks(FIRST_SCREENS), debugName: 'first screens', includeDependenciesRecursively: false },
           ],
         },
       },

@@ -124,17 +124,24 @@ function preloadScript(screens: FirstScreen[], root: string, bundle: Rolldown.Ou
   return `{const f=${JSON.stringify(files)}[location.pathname];for(const h of f||[]){const l=document.createElement('link');l.href=h;if(h.endsWith('.css')){l.rel='preload';l.as='style'}else l.rel='modulepreload';document.head.append(l)}}`;
 }
 
-/** Builds web/build/prerender.tsx for Node (beside node_modules, so its imports resolve) and loads it. */
-async function loadPrerender(root: string): Promise<(url: string) => Promise<string>> {
+/**
+ * Builds web/build/prerender.tsx for Node (beside node_modules, so its imports resolve; one folder per
+ * build process, as the tests' and the bench's builds may run at once) and draws with it.
+ */
+async function withPrerender<T>(root: string, draw: (prerender: (url: string) => Promise<string>) => Promise<T>): Promise<T> {
   const { build } = await import('vite');
-  const outDir = path.join(root, 'node_modules', '.tongxin-prerender');
-  await build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    build: { ssr: 'web/build/prerender.tsx', outDir, emptyOutDir: true, rolldownOptions: { output: { entryFileNames: 'prerender.mjs' } } },
-  });
-  return ((await import(pathToFileURL(path.join(outDir, 'prerender.mjs')).href)) as typeof import('./prerender')).prerender;
+  const outDir = path.join(root, 'node_modules', '.tongxin-prerender', String(process.pid));
+  try {
+    await build({
+      configFile: false,
+      root,
+      logLevel: 'warn',
+      build: { ssr: 'web/build/prerender.tsx', outDir, emptyOutDir: true, rolldownOptions: { output: { entryFileNames: 'prerender.mjs' } } },
+    });
+    return await draw(((await import(pathToFileURL(path.join(outDir, 'prerender.mjs')).href)) as typeof import('./prerender')).prerender);
+  } finally {
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -175,13 +182,18 @@ export function firstScreenPages(screens: FirstScreen[]): Plugin {
         const end = html.indexOf('</style>', at);
         if (at < 0 || end < 0 || !html.includes(ROOT)) throw new Error('firstScreenPages: index.html has no first-screen styles or no empty #root');
         const { stylesFor } = await import('./firstStyles.ts');
-        const prerender = screens.some((s) => s.prerender) ? await loadPrerender(root) : undefined;
-        for (const screen of screens.filter((s) => s !== home)) {
-          let page = html.slice(0, at + MARK.length) + (await stylesFor(screen.styles, screen.prerender)) + html.slice(end);
-          // inert until React has taken it over (web/main.tsx).
-          if (screen.prerender) page = page.replace(ROOT, `<div id="root" inert>${await prerender!(screen.path)}</div>`);
-          this.emitFile({ type: 'asset', fileName: `${screen.path.slice(1)}.html`, source: page });
-        }
+        const pages = await withPrerender(root, (prerender) =>
+          Promise.all(
+            screens
+              .filter((s) => s !== home)
+              .map(async (screen) => {
+                const page = html.slice(0, at + MARK.length) + (await stylesFor(screen.styles, screen.prerender)) + html.slice(end);
+                // inert until React has taken it over (web/main.tsx).
+                return { screen, source: screen.prerender ? page.replace(ROOT, `<div id="root" inert>${await prerender(screen.path)}</div>`) : page };
+              }),
+          ),
+        );
+        for (const { screen, source } of pages) this.emitFile({ type: 'asset', fileName: `${screen.path.slice(1)}.html`, source });
       },
     },
   };
