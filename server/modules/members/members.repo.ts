@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { MemberListQuery } from '../../../common/members';
+import { compiledQuery } from '../../db/compiled';
 import type { Db } from '../../db/database';
 import { nameSearchKeys } from '../../lib/pinyin';
 import type { MembersTable } from '../../db/tables';
@@ -16,30 +17,64 @@ const SORT_COLUMNS = {
 } as const;
 
 /**
- * Ids of the org's members whose `col` starts with `q`, written as a range so that a B-tree index
- * whose leading columns are (org_id, col) answers it on both databases.
+ * Ids of the org's members whose `col` starts with `q` (`end` is `q` + U+FFFF), written as a range so
+ * that a B-tree index whose leading columns are (org_id, col) answers it on both databases.
  */
-const startsWith = (db: Db, orgId: string, col: 'employee_no' | 'phone', q: string) =>
+const startsWith = (db: Db, orgId: string, col: 'employee_no' | 'phone', q: string, end: string) =>
   db
     .selectFrom('members')
     .select('id')
     .where('org_id', '=', orgId)
     .where('deleted_at', 'is', null) // lets the 工号 lookup use the partial unique index
     .where(col, '>=', q)
-    .where(col, '<', `${q}\uffff`);
+    .where(col, '<', end);
 
-const nameKeyStartsWith = (db: Db, orgId: string, q: string) =>
-  db.selectFrom('member_search_keys').select('member_id as id').where('org_id', '=', orgId).where('key', '>=', q).where('key', '<', `${q}\uffff`);
+const nameKeyStartsWith = (db: Db, orgId: string, q: string, end: string) =>
+  db.selectFrom('member_search_keys').select('member_id as id').where('org_id', '=', orgId).where('key', '>=', q).where('key', '<', end);
+
+/** Which parts a member query has: the SQL's shape, one compiled query each (see `membersRepo.list`). */
+interface Shape {
+  search: boolean;
+  phone: boolean;
+  groupId: boolean;
+  status: boolean;
+  staffCategory: boolean;
+  title: boolean;
+}
+/** The values a member query binds, each only ever a parameter of its SQL. */
+interface Values {
+  [name: string]: string | number;
+  orgId: string;
+  text: string;
+  textEnd: string;
+  upper: string;
+  upperEnd: string;
+  key: string;
+  keyEnd: string;
+  groupId: string;
+  status: string;
+  staffCategory: string;
+  title: string;
+}
+
+function shapeAndValues(orgId: string, f: MemberFilter): { shape: Shape; values: Values } {
+  const text = f.q?.trim() ?? '';
+  const key = text.toLowerCase().replace(/\s+/g, '');
+  const upper = text.toUpperCase();
+  return {
+    shape: { search: !!text, phone: /^\d+$/.test(text), groupId: !!f.groupId, status: !!f.status, staffCategory: !!f.staffCategory, title: !!f.title },
+    values: { orgId, text, textEnd: `${text}\uffff`, upper, upperEnd: `${upper}\uffff`, key, keyEnd: `${key}\uffff`, groupId: f.groupId ?? '', status: f.status ?? '', staffCategory: f.staffCategory ?? '', title: f.title ?? '' },
+  };
+}
 
 /**
  * The search box: 工号 and 手机号 from the start, and the name anywhere — in characters, pinyin or
  * initials — through its suffix keys. A UNION of indexed lookups: an OR of ranges makes both planners
  * scan the whole organisation.
  */
-function searchIds(db: Db, orgId: string, text: string) {
-  const key = text.toLowerCase().replace(/\s+/g, '');
-  const branches = [startsWith(db, orgId, 'employee_no', text), startsWith(db, orgId, 'employee_no', text.toUpperCase()), nameKeyStartsWith(db, orgId, key)];
-  if (/^\d+$/.test(text)) branches.push(startsWith(db, orgId, 'phone', text));
+function searchIds(db: Db, s: Shape, v: Values) {
+  const branches = [startsWith(db, v.orgId, 'employee_no', v.text, v.textEnd), startsWith(db, v.orgId, 'employee_no', v.upper, v.upperEnd), nameKeyStartsWith(db, v.orgId, v.key, v.keyEnd)];
+  if (s.phone) branches.push(startsWith(db, v.orgId, 'phone', v.text, v.textEnd));
   return branches.reduce((all, b) => all.union(b));
 }
 
@@ -50,17 +85,14 @@ function base(db: Db, orgId: string) {
     .where('m.deleted_at', 'is', null);
 }
 
-function filtered(db: Db, orgId: string, f: MemberFilter) {
-  const text = f.q?.trim();
+function filtered(db: Db, s: Shape, v: Values) {
   // With a search, rows are driven from the org-scoped id lookups; an extra org_id test on the outer
   // query would tempt SQLite into scanning the whole organisation and probing the id list per row.
-  let q = text
-    ? db.selectFrom('members as m').where('m.id', 'in', searchIds(db, orgId, text)).where('m.deleted_at', 'is', null)
-    : base(db, orgId);
-  if (f.groupId) q = q.where('m.group_id', '=', f.groupId);
-  if (f.status) q = q.where('m.status', '=', f.status);
-  if (f.staffCategory) q = q.where('m.staff_category', '=', f.staffCategory);
-  if (f.title) q = q.where('m.title', '=', f.title);
+  let q = s.search ? db.selectFrom('members as m').where('m.id', 'in', searchIds(db, s, v)).where('m.deleted_at', 'is', null) : base(db, v.orgId);
+  if (s.groupId) q = q.where('m.group_id', '=', v.groupId);
+  if (s.status) q = q.where('m.status', '=', v.status);
+  if (s.staffCategory) q = q.where('m.staff_category', '=', v.staffCategory);
+  if (s.title) q = q.where('m.title', '=', v.title);
   return q;
 }
 
@@ -72,25 +104,41 @@ function withDisplay<Q extends ReturnType<typeof base>>(q: Q) {
     .select(['g.name as group_name', sql<number>`case when u.id is null then 0 else 1 end`.as('has_account')]);
 }
 
+// The list and the search box are asked on every keystroke: their queries are built and compiled by Kysely
+// once per shape and sort (db/compiled.ts), at most a few hundred of them.
+function listQueries(shape: Shape, sort: MemberListQuery['sort']) {
+  const desc = sort.startsWith('-');
+  const col = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
+  return {
+    count: compiledQuery((db, p: Values) => filtered(db, shape, p).select((eb) => eb.fn.countAll<number>().as('total'))),
+    page: compiledQuery((db, p: Values & { limit: number; offset: number }) =>
+      withDisplay(filtered(db, shape, p))
+        .orderBy(col, desc ? 'desc' : 'asc')
+        // id in the same direction, so a descending page walks the (org_id, column, id) index backwards.
+        .orderBy('m.id', desc ? 'desc' : 'asc')
+        .limit(p.limit)
+        .offset(p.offset),
+    ),
+  };
+}
+const listQueriesByShape = new Map<string, ReturnType<typeof listQueries>>();
+
 export const membersRepo = {
   async list(db: Db, orgId: string, f: MemberListQuery): Promise<{ rows: MemberRow[]; total: number }> {
-    const q = filtered(db, orgId, f);
-    const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-    const desc = f.sort.startsWith('-');
-    const col = SORT_COLUMNS[f.sort.replace('-', '') as keyof typeof SORT_COLUMNS];
-    const rows = await withDisplay(q)
-      .orderBy(col, desc ? 'desc' : 'asc')
-      // id in the same direction, so a descending page walks the (org_id, column, id) index backwards.
-      .orderBy('m.id', desc ? 'desc' : 'asc')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute();
+    const { shape, values } = shapeAndValues(orgId, f);
+    const key = `${JSON.stringify(shape)}${f.sort}`;
+    let queries = listQueriesByShape.get(key);
+    if (!queries) listQueriesByShape.set(key, (queries = listQueries(shape, f.sort)));
+    const [{ total }] = await queries.count(db, values);
+    const rows = await queries.page(db, { ...values, limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
     return { rows: rows as MemberRow[], total: Number(total) };
   },
 
   /** Every matching member for an export, in 工号 order. */
-  all: (db: Db, orgId: string, f: MemberFilter) =>
-    withDisplay(filtered(db, orgId, f)).orderBy('m.employee_no').execute() as Promise<MemberRow[]>,
+  all: (db: Db, orgId: string, f: MemberFilter) => {
+    const { shape, values } = shapeAndValues(orgId, f);
+    return withDisplay(filtered(db, shape, values)).orderBy('m.employee_no').execute() as Promise<MemberRow[]>;
+  },
 
   find: async (db: Db, orgId: string, id: string, includeDeleted = false) => {
     let q = db
