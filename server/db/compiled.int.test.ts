@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, makeApp, type TestApp } from '../test/harness';
-import { compiledQuery } from './compiled';
+import { compiledQuery, perShape } from './compiled';
 
 describe.each(DIALECTS)('compiledQuery on %s', (dialect) => {
   let t: TestApp;
@@ -34,5 +34,19 @@ describe.each(DIALECTS)('compiledQuery on %s', (dialect) => {
     await expect(branching(t.database.db, { name: '第一中学' })).rejects.toThrow();
     const unused = compiledQuery((db, p: { name: string; kind: string }) => db.selectFrom('orgs').select('id').where('kind', '=', p.kind === 'x' ? 'union' : 'school'));
     await expect(unused(t.database.db, { name: 'a', kind: 'school' })).rejects.toThrow(/kind used outside a query parameter/);
+  });
+
+  it('makes one query per shape, on its first use, and runs each with its own shape', async () => {
+    let made = 0;
+    const byKinds = perShape(
+      (kinds: string[]) => kinds.join(),
+      (kinds) => (made++, compiledQuery((db, p: { name: string }) => db.selectFrom('orgs').select('id').where('name', '=', p.name).where('kind', 'in', kinds))),
+    );
+    expect(byKinds(['school'])).toBe(byKinds(['school']));
+    expect(made).toBe(1);
+    const { db } = t.database;
+    expect(await byKinds(['union'])(db, { name: '第一中学' })).toEqual([]);
+    expect(await byKinds(['school', 'union'])(db, { name: '第一中学' })).toEqual([{ id: t.a.orgId }]);
+    expect(made).toBe(3);
   });
 });

@@ -33,3 +33,17 @@ export function compiledQuery<P extends Record<string, string | number | null>, 
     return (await db.executeQuery<O>({ ...query, parameters })).rows;
   };
 }
+
+/**
+ * One compiled query (or a set of them) per shape of its SQL, made on the shape's first use: for builders
+ * whose SQL itself changes with a list in it or a filter present. `keyOf` names a shape; a builder has few.
+ */
+export function perShape<S, T>(keyOf: (shape: S) => string, make: (shape: S) => T): (shape: S) => T {
+  const made = new Map<string, T>();
+  return (shape) => {
+    const key = keyOf(shape);
+    let queries = made.get(key);
+    if (!queries) made.set(key, (queries = make(shape)));
+    return queries;
+  };
+}

@@ -1,5 +1,5 @@
 import type { DisclosureAudience, DisclosureListQuery, FeedQuery } from '../../../common/disclosures';
-import { compiledQuery } from '../../db/compiled';
+import { compiledQuery, perShape } from '../../db/compiled';
 import type { Db } from '../../db/database';
 import type { DisclosureEventsTable, DisclosuresTable } from '../../db/tables';
 
@@ -38,9 +38,11 @@ const live = (q: Base, r: ReaderScope): Base =>
 // SQLite takes to run it. A reader's audiences are one of two lists (with or without the delegates'):
 // a query for each, the list in its SQL.
 const findOne = compiledQuery((db, p: { orgId: string; id: string }) => display(withNames(db, p.orgId).where('d.id', '=', p.id)));
-const findLiveQuery = (audiences: DisclosureAudience[]) =>
-  compiledQuery((db, p: { orgId: string; id: string; today: string }) => display(live(withNames(db, p.orgId), { today: p.today, audiences }).where('d.id', '=', p.id)));
-const findLiveFor = new Map<string, ReturnType<typeof findLiveQuery>>();
+const findLiveFor = perShape(
+  (audiences: DisclosureAudience[]) => audiences.join(),
+  (audiences) =>
+    compiledQuery((db, p: { orgId: string; id: string; today: string }) => display(live(withNames(db, p.orgId), { today: p.today, audiences }).where('d.id', '=', p.id))),
+);
 
 const newestFirst = (q: Base) => q.orderBy('d.published_at', 'desc').orderBy('d.id', 'desc');
 /** Issue order: by category as the school arranged them, then as written. */
@@ -84,12 +86,8 @@ export const disclosuresRepo = {
   unread: (db: Db, orgId: string, scope: ReaderScope, userId: string) => total(live(withNames(db, orgId), scope).where('d.id', 'not in', readBy(db, orgId, userId))),
 
   find: async (db: Db, orgId: string, id: string): Promise<DisclosureRow | undefined> => (await findOne(db, { orgId, id }))[0],
-  findLive: async (db: Db, orgId: string, id: string, scope: ReaderScope): Promise<DisclosureRow | undefined> => {
-    const key = scope.audiences.join();
-    let query = findLiveFor.get(key);
-    if (!query) findLiveFor.set(key, (query = findLiveQuery(scope.audiences)));
-    return (await query(db, { orgId, id, today: scope.today }))[0];
-  },
+  findLive: async (db: Db, orgId: string, id: string, scope: ReaderScope): Promise<DisclosureRow | undefined> =>
+    (await findLiveFor(scope.audiences)(db, { orgId, id, today: scope.today }))[0],
 
   ofIssue: (db: Db, orgId: string, issueId: string): Promise<DisclosureRow[]> => display(boardOrder(withNames(db, orgId).where('d.issue_id', '=', issueId))).execute(),
   liveOfIssue: (db: Db, orgId: string, issueId: string, scope: ReaderScope): Promise<DisclosureRow[]> =>

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { MemberListQuery } from '../../../common/members';
-import { compiledQuery } from '../../db/compiled';
+import { compiledQuery, perShape } from '../../db/compiled';
 import type { Db } from '../../db/database';
 import { nameSearchKeys } from '../../lib/pinyin';
 import type { MembersTable } from '../../db/tables';
@@ -106,7 +106,7 @@ function withDisplay<Q extends ReturnType<typeof base>>(q: Q) {
 
 // The list and the search box are asked on every keystroke: their queries are built and compiled by Kysely
 // once per shape and sort (db/compiled.ts), at most a few hundred of them.
-function listQueries(shape: Shape, sort: MemberListQuery['sort']) {
+const listQueries = perShape(JSON.stringify, ({ shape, sort }: { shape: Shape; sort: MemberListQuery['sort'] }) => {
   const desc = sort.startsWith('-');
   const col = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
   return {
@@ -120,15 +120,12 @@ function listQueries(shape: Shape, sort: MemberListQuery['sort']) {
         .offset(p.offset),
     ),
   };
-}
-const listQueriesByShape = new Map<string, ReturnType<typeof listQueries>>();
+});
 
 export const membersRepo = {
   async list(db: Db, orgId: string, f: MemberListQuery): Promise<{ rows: MemberRow[]; total: number }> {
     const { shape, values } = shapeAndValues(orgId, f);
-    const key = `${JSON.stringify(shape)}${f.sort}`;
-    let queries = listQueriesByShape.get(key);
-    if (!queries) listQueriesByShape.set(key, (queries = listQueries(shape, f.sort)));
+    const queries = listQueries({ shape, sort: f.sort });
     const [{ total }] = await queries.count(db, values);
     const rows = await queries.page(db, { ...values, limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
     return { rows: rows as MemberRow[], total: Number(total) };
