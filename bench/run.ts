@@ -21,7 +21,9 @@ const args = parseArgs(process.argv.slice(2));
 const quick = args.quick === true;
 const dialects: Dialect[] = args.db ? [dialectArg(args.db)] : ['sqlite', ...(process.env.DATABASE_URL ? (['postgres'] as const) : [])];
 const scale = typeof args.scale === 'string' ? args.scale : quick ? 'school' : 'city';
-const skip = new Set(typeof args.skip === 'string' ? args.skip.split(',') : []);
+/** `--only "figures,a file"`: only the paths (and bursts) whose names contain one of these, printed, not written. */
+const only = typeof args.only === 'string' ? args.only.split(',').map((x) => x.trim().toLowerCase()) : undefined;
+const skip = new Set(only ? ['startup', 'import', 'web', 'scaling'] : typeof args.skip === 'string' ? args.skip.split(',') : []);
 /** Each scaling size with the databases it runs on: all of the run's, or the one it names (`province:postgres`). */
 const scalingDialects = new Map(
   (typeof args.scaling === 'string' ? args.scaling.split(',') : quick ? [] : ['school', 'city']).map((x) => {
@@ -31,7 +33,7 @@ const scalingDialects = new Map(
 );
 // A size whose one database is not in this run (province:postgres without DATABASE_URL) is left out.
 const scaling = [...scalingDialects.keys()].filter((s) => scalingDialects.get(s)!.length > 0);
-const write = args.write === true || (!quick && args['no-write'] !== true);
+const write = args.write === true || (!quick && !only && args['no-write'] !== true);
 const timing = quick ? { seconds: 1.5, warmup: 0.3, floorSeconds: 0.7, mainFloorsOnly: true } : { seconds: 10, warmup: 2, floorSeconds: 5 };
 const log = (s: string) => console.log(s);
 const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' / ');
@@ -45,7 +47,7 @@ for (const dialect of dialects) {
   const t = targetOf(dialect, scale);
   const meta = await ensureDataset(t, log);
   log(`\n${dialect}: ${datasetLine(meta)}`);
-  const run = await runDialect(t, meta, timing, { log });
+  const run = await runDialect(t, meta, timing, { log, only: only && ((name) => only.some((x) => name.toLowerCase().includes(x))) });
   runs.push({ run, meta });
   log(`\n${pathsTable(run)}\n`);
 }

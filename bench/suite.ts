@@ -53,12 +53,18 @@ export const pathsOf = (meta: Meta): BenchPath[] => CAPABILITIES.flatMap((c) => 
 /**
  * One database: starts the real server on the dataset, signs the accounts in, measures every path and
  * its two floors, then the bursts, and EXPLAINs the main paths' SQL. `mainOnly` keeps the main paths
- * (the scaling runs) and skips floors, bursts and plans.
+ * (the scaling runs) and skips floors, bursts and plans; `only` keeps the paths and bursts it accepts by name.
  */
-export async function runDialect(t: Target, meta: Meta, timing: Timing, opts: { mainOnly?: boolean; log?: (s: string) => void } = {}): Promise<DialectRun> {
+export async function runDialect(
+  t: Target,
+  meta: Meta,
+  timing: Timing,
+  opts: { mainOnly?: boolean; only?: (name: string) => boolean; log?: (s: string) => void } = {},
+): Promise<DialectRun> {
   const log = opts.log ?? (() => {});
-  const paths = pathsOf(meta).filter((p) => !opts.mainOnly || p.main);
-  const bursts = opts.mainOnly ? [] : CAPABILITIES.flatMap((c) => c.bursts?.(meta.manifest) ?? []);
+  const only = opts.only ?? (() => true);
+  const paths = pathsOf(meta).filter((p) => (!opts.mainOnly || p.main) && only(p.name));
+  const bursts = opts.mainOnly ? [] : CAPABILITIES.flatMap((c) => c.bursts?.(meta.manifest) ?? []).filter((b) => only(b.name));
   const server = await startChild('server', [], { DATABASE_URL: t.url, WEB_DIST: '' });
   const raw = await openRaw(t.url);
   const admin = raw.kysely(() => {}).db;

@@ -1,3 +1,4 @@
+import { compiledQuery } from '../../db/compiled';
 import type { Db } from '../../db/database';
 import type {
   CongressAgendaItemsTable,
@@ -10,6 +11,19 @@ import type {
 } from '../../db/tables';
 
 const count = (n: { n: number | string } | undefined) => Number(n?.n ?? 0);
+
+// What a delegate's phone asks every few seconds in the hall (and every ballot checks): compiled once
+// (db/compiled.ts), as Kysely's building of them cost more than SQLite takes to run them.
+const sessionById = compiledQuery((db, p: { orgId: string; id: string }) => db.selectFrom('congress_sessions').selectAll().where('org_id', '=', p.orgId).where('id', '=', p.id));
+const delegateOf = compiledQuery((db, p: { orgId: string; termId: string; memberId: string }) =>
+  db.selectFrom('congress_delegates').selectAll().where('org_id', '=', p.orgId).where('term_id', '=', p.termId).where('member_id', '=', p.memberId),
+);
+const agendaOf = compiledQuery((db, p: { orgId: string; sessionId: string }) =>
+  db.selectFrom('congress_agenda_items').selectAll().where('org_id', '=', p.orgId).where('session_id', '=', p.sessionId).orderBy('position'),
+);
+const attendanceOfMember = compiledQuery((db, p: { orgId: string; sessionId: string; memberId: string }) =>
+  db.selectFrom('congress_attendance').select('status').where('org_id', '=', p.orgId).where('session_id', '=', p.sessionId).where('member_id', '=', p.memberId),
+);
 
 // Terms, delegations, delegates, sessions, agenda, guests and attendance. Every query takes orgId.
 export const congressRepo = {
@@ -44,8 +58,7 @@ export const congressRepo = {
       .execute(),
 
   insertDelegate: (db: Db, row: CongressDelegatesTable) => db.insertInto('congress_delegates').values(row).execute(),
-  findDelegate: (db: Db, orgId: string, termId: string, memberId: string) =>
-    db.selectFrom('congress_delegates').selectAll().where('org_id', '=', orgId).where('term_id', '=', termId).where('member_id', '=', memberId).executeTakeFirst(),
+  findDelegate: async (db: Db, orgId: string, termId: string, memberId: string) => (await delegateOf(db, { orgId, termId, memberId }))[0],
   removeDelegate: (db: Db, orgId: string, termId: string, memberId: string) =>
     db.deleteFrom('congress_delegates').where('org_id', '=', orgId).where('term_id', '=', termId).where('member_id', '=', memberId).execute(),
   listDelegates: (db: Db, orgId: string, termId: string) =>
@@ -87,8 +100,7 @@ export const congressRepo = {
   markRequestNotified: (db: Db, id: string, at: string) => db.updateTable('congress_session_requests').set({ notified_at: at }).where('id', '=', id).execute(),
 
   insertSession: (db: Db, row: CongressSessionsTable) => db.insertInto('congress_sessions').values(row).execute(),
-  findSession: (db: Db, orgId: string, id: string) =>
-    db.selectFrom('congress_sessions').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
+  findSession: async (db: Db, orgId: string, id: string) => (await sessionById(db, { orgId, id }))[0],
   listSessions: (db: Db, orgId: string, termId?: string) => {
     let q = db.selectFrom('congress_sessions as s').innerJoin('congress_terms as t', 't.id', 's.term_id').selectAll('s').select('t.name as term_name').where('s.org_id', '=', orgId);
     if (termId) q = q.where('s.term_id', '=', termId);
@@ -125,8 +137,7 @@ export const congressRepo = {
     await db.deleteFrom('congress_agenda_items').where('org_id', '=', orgId).where('session_id', '=', sessionId).execute();
     if (rows.length) await db.insertInto('congress_agenda_items').values(rows).execute();
   },
-  agenda: (db: Db, orgId: string, sessionId: string) =>
-    db.selectFrom('congress_agenda_items').selectAll().where('org_id', '=', orgId).where('session_id', '=', sessionId).orderBy('position').execute(),
+  agenda: (db: Db, orgId: string, sessionId: string) => agendaOf(db, { orgId, sessionId }),
 
   insertGuest: (db: Db, row: CongressGuestsTable) => db.insertInto('congress_guests').values(row).execute(),
   findGuest: (db: Db, orgId: string, sessionId: string, id: string) =>
@@ -147,8 +158,7 @@ export const congressRepo = {
   },
   attendance: (db: Db, orgId: string, sessionId: string) =>
     db.selectFrom('congress_attendance').selectAll().where('org_id', '=', orgId).where('session_id', '=', sessionId).execute(),
-  attendanceOf: async (db: Db, orgId: string, sessionId: string, memberId: string) =>
-    (await db.selectFrom('congress_attendance').select('status').where('org_id', '=', orgId).where('session_id', '=', sessionId).where('member_id', '=', memberId).executeTakeFirst())?.status,
+  attendanceOf: async (db: Db, orgId: string, sessionId: string, memberId: string) => (await attendanceOfMember(db, { orgId, sessionId, memberId }))[0]?.status,
   /** Delegates of the session's term by status, counting only current delegates. */
   async attendanceCounts(db: Db, orgId: string, sessionId: string, termId: string) {
     const rows = await db

@@ -1,14 +1,30 @@
+import { compiledQuery } from '../../db/compiled';
 import type { Db, Dialect } from '../../db/database';
 import type { CongressBallotsTable, CongressVotesTable } from '../../db/tables';
+
+// Every ballot finds its vote, and a delegate's phone asks for the session's votes and its roll every few
+// seconds: compiled once (db/compiled.ts).
+const voteById = compiledQuery((db, p: { orgId: string; id: string }) => db.selectFrom('congress_votes').selectAll().where('org_id', '=', p.orgId).where('id', '=', p.id));
+const votesOf = compiledQuery((db, p: { orgId: string; sessionId: string }) =>
+  db.selectFrom('congress_votes').selectAll().where('org_id', '=', p.orgId).where('session_id', '=', p.sessionId).orderBy('created_at'),
+);
+const rollOfMember = compiledQuery((db, p: { orgId: string; sessionId: string; memberId: string }) =>
+  db
+    .selectFrom('congress_voters as r')
+    .innerJoin('congress_votes as v', 'v.id', 'r.vote_id')
+    .select(['r.vote_id', 'r.voted'])
+    .where('v.org_id', '=', p.orgId)
+    .where('v.session_id', '=', p.sessionId)
+    .where('r.member_id', '=', p.memberId),
+);
 
 export const votesRepo = {
   insert: (db: Db, row: CongressVotesTable) => db.insertInto('congress_votes').values(row).execute(),
   insertCandidates: async (db: Db, voteId: string, memberIds: string[]) => {
     if (memberIds.length) await db.insertInto('congress_vote_candidates').values(memberIds.map((member_id, position) => ({ vote_id: voteId, member_id, position }))).execute();
   },
-  find: (db: Db, orgId: string, id: string) => db.selectFrom('congress_votes').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
-  listForSession: (db: Db, orgId: string, sessionId: string) =>
-    db.selectFrom('congress_votes').selectAll().where('org_id', '=', orgId).where('session_id', '=', sessionId).orderBy('created_at').execute(),
+  find: async (db: Db, orgId: string, id: string) => (await voteById(db, { orgId, id }))[0],
+  listForSession: (db: Db, orgId: string, sessionId: string) => votesOf(db, { orgId, sessionId }),
   /** The candidates of several votes in one query (a session's list), in ballot order. */
   candidatesOf: (db: Db, voteIds: string[]) =>
     voteIds.length === 0
@@ -77,15 +93,7 @@ export const votesRepo = {
     return new Map(rows.map((r) => [r.vote_id, { eligible: Number(r.eligible), cast: Number(r.cast ?? 0) }]));
   },
   /** For a delegate's phone: the votes of a session they are on the roll of, and whether they voted. */
-  rollOf: (db: Db, orgId: string, sessionId: string, memberId: string) =>
-    db
-      .selectFrom('congress_voters as r')
-      .innerJoin('congress_votes as v', 'v.id', 'r.vote_id')
-      .select(['r.vote_id', 'r.voted'])
-      .where('v.org_id', '=', orgId)
-      .where('v.session_id', '=', sessionId)
-      .where('r.member_id', '=', memberId)
-      .execute(),
+  rollOf: (db: Db, orgId: string, sessionId: string, memberId: string) => rollOfMember(db, { orgId, sessionId, memberId }),
   ballots: (db: Db, voteId: string) => db.selectFrom('congress_ballots').select(['choice', 'voter_member_id']).where('vote_id', '=', voteId).execute(),
 
   /**

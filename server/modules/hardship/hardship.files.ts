@@ -95,7 +95,7 @@ export function fileActions(database: Database, orgs: OrgsService) {
   async function detail(user: SessionUser, row: FileRow, forMember: boolean): Promise<HardshipFileDetail> {
     const orgId = user.org.id;
     const payments = (await hardshipRepo.payments(db, orgId, row.member_id)).map(toPayment);
-    const apps = await hardshipRepo.listApplications(db, orgId, { memberId: row.member_id });
+    const apps = await hardshipRepo.applicationsOf(db, orgId, row.member_id);
     const year = Number((await orgs.today(orgId)).slice(0, 4));
     const caps = await capsOf(db, orgId);
     return {
@@ -196,7 +196,7 @@ export function fileActions(database: Database, orgs: OrgsService) {
       if (!user.memberId) return { memberId: null, file: null, applications: [], payments: [] };
       const row = await hardshipRepo.fileOf(db, orgId, user.memberId);
       const payments = (await hardshipRepo.payments(db, orgId, user.memberId)).map(toPayment);
-      const apps = await hardshipRepo.listApplications(db, orgId, { memberId: user.memberId });
+      const apps = await hardshipRepo.applicationsOf(db, orgId, user.memberId);
       return { memberId: user.memberId, file: row ? toFile(row, true) : null, applications: apps.map((a) => toApplication(a, payments, true)), payments };
     },
   };

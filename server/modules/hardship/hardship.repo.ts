@@ -1,3 +1,4 @@
+import { compiledQuery } from '../../db/compiled';
 import type { Db } from '../../db/database';
 import type {
   HardshipApplicationsTable,
@@ -34,11 +35,35 @@ function applications(db: Db, orgId: string) {
     .select(['m.name as member_name', 'm.department', 'f.id as file_id']);
 }
 
+// A file's page (the committee's and the member's own): its queries compiled once (db/compiled.ts), as
+// Kysely's building of them cost more than SQLite takes to run them.
+const fileById = compiledQuery((db, p: { orgId: string; id: string }) => files(db, p.orgId).where('f.id', '=', p.id));
+const applicationsOf = compiledQuery((db, p: { orgId: string; memberId: string }) =>
+  applications(db, p.orgId).where('a.member_id', '=', p.memberId).orderBy('a.created_at', 'desc').orderBy('a.id'),
+);
+const paymentsOf = compiledQuery((db, p: { orgId: string; memberId: string }) =>
+  db
+    .selectFrom('hardship_payments as p')
+    .leftJoin('hardship_applications as a', (j) => j.onRef('a.org_id', '=', 'p.org_id').onRef('a.payment_id', '=', 'p.id'))
+    .leftJoin('hardship_campaign_items as i', (j) => j.onRef('i.org_id', '=', 'p.org_id').onRef('i.payment_id', '=', 'p.id'))
+    .leftJoin('hardship_campaigns as c', 'c.id', 'i.campaign_id')
+    .where('p.org_id', '=', p.orgId)
+    .where('p.member_id', '=', p.memberId)
+    .selectAll('p')
+    .select(['a.id as application_id', 'c.title as campaign_title'])
+    .orderBy('p.date', 'desc')
+    .orderBy('p.created_at', 'desc'),
+);
+const eventsOf = compiledQuery((db, p: { orgId: string; memberId: string }) =>
+  db.selectFrom('hardship_events').selectAll().where('org_id', '=', p.orgId).where('member_id', '=', p.memberId).orderBy('at', 'desc').orderBy('id', 'desc'),
+);
+const capRows = compiledQuery((db, p: { orgId: string }) => db.selectFrom('hardship_caps').select(['level', 'per_application', 'per_year']).where('org_id', '=', p.orgId));
+
 export const hardshipRepo = {
   /** Whether a file, application or campaign of this school has the id. */
   exists: async (db: Db, orgId: string, table: 'hardship_files' | 'hardship_applications' | 'hardship_campaigns', id: string) =>
     !!(await db.selectFrom(table).select('id').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()),
-  caps: (db: Db, orgId: string) => db.selectFrom('hardship_caps').select(['level', 'per_application', 'per_year']).where('org_id', '=', orgId).execute(),
+  caps: (db: Db, orgId: string) => capRows(db, { orgId }),
   async putCap(db: Db, orgId: string, level: string, perApplication: number, perYear: number, by: string, at: string): Promise<void> {
     await db.deleteFrom('hardship_caps').where('org_id', '=', orgId).where('level', '=', level).execute();
     await db.insertInto('hardship_caps').values({ org_id: orgId, level, per_application: perApplication, per_year: perYear, updated_by: by, updated_at: at }).execute();
@@ -79,7 +104,7 @@ export const hardshipRepo = {
     if (f.level) q = q.where('f.level', '=', f.level);
     return q.orderBy('f.status', 'desc').orderBy('f.review_on').orderBy('m.employee_no').execute();
   },
-  findFile: (db: Db, orgId: string, id: string): Promise<FileRow | undefined> => files(db, orgId).where('f.id', '=', id).executeTakeFirst(),
+  findFile: async (db: Db, orgId: string, id: string): Promise<FileRow | undefined> => (await fileById(db, { orgId, id }))[0],
   fileOf: (db: Db, orgId: string, memberId: string): Promise<FileRow | undefined> => files(db, orgId).where('f.member_id', '=', memberId).executeTakeFirst(),
   openFiles: (db: Db, orgId: string, levels: string[]): Promise<FileRow[]> =>
     files(db, orgId).where('m.deleted_at', 'is', null).where('f.status', '=', 'open').where('f.level', 'in', levels).orderBy('m.employee_no').execute(),
@@ -92,12 +117,13 @@ export const hardshipRepo = {
   updateApplication: (db: Db, orgId: string, id: string, patch: Partial<HardshipApplicationsTable>) =>
     db.updateTable('hardship_applications').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute(),
   findApplication: (db: Db, orgId: string, id: string): Promise<ApplicationRow | undefined> => applications(db, orgId).where('a.id', '=', id).executeTakeFirst(),
-  listApplications(db: Db, orgId: string, f: { state?: string; memberId?: string }): Promise<ApplicationRow[]> {
+  listApplications(db: Db, orgId: string, f: { state?: string }): Promise<ApplicationRow[]> {
     let q = applications(db, orgId);
     if (f.state) q = q.where('a.state', '=', f.state);
-    if (f.memberId) q = q.where('a.member_id', '=', f.memberId);
     return q.orderBy('a.created_at', 'desc').orderBy('a.id').execute();
   },
+  /** A member's applications, newest first. */
+  applicationsOf: (db: Db, orgId: string, memberId: string): Promise<ApplicationRow[]> => applicationsOf(db, { orgId, memberId }),
   stateCounts: (db: Db, orgId: string) =>
     db.selectFrom('hardship_applications').select((eb) => ['state', eb.fn.countAll<number>().as('n')]).where('org_id', '=', orgId).groupBy('state').execute(),
 
@@ -122,19 +148,7 @@ export const hardshipRepo = {
     return out;
   },
   /** Every payment to a member, with what it paid (an application or a campaign). */
-  payments: (db: Db, orgId: string, memberId: string): Promise<PaymentRow[]> =>
-    db
-      .selectFrom('hardship_payments as p')
-      .leftJoin('hardship_applications as a', (j) => j.onRef('a.org_id', '=', 'p.org_id').onRef('a.payment_id', '=', 'p.id'))
-      .leftJoin('hardship_campaign_items as i', (j) => j.onRef('i.org_id', '=', 'p.org_id').onRef('i.payment_id', '=', 'p.id'))
-      .leftJoin('hardship_campaigns as c', 'c.id', 'i.campaign_id')
-      .where('p.org_id', '=', orgId)
-      .where('p.member_id', '=', memberId)
-      .selectAll('p')
-      .select(['a.id as application_id', 'c.title as campaign_title'])
-      .orderBy('p.date', 'desc')
-      .orderBy('p.created_at', 'desc')
-      .execute(),
+  payments: (db: Db, orgId: string, memberId: string): Promise<PaymentRow[]> => paymentsOf(db, { orgId, memberId }),
 
   insertCampaign: (db: Db, row: HardshipCampaignsTable) => db.insertInto('hardship_campaigns').values(row).execute(),
   findCampaign: (db: Db, orgId: string, id: string) => db.selectFrom('hardship_campaigns').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
@@ -169,6 +183,5 @@ export const hardshipRepo = {
     db.updateTable('hardship_campaign_items').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute(),
 
   insertEvent: (db: Db, row: HardshipEventsTable) => db.insertInto('hardship_events').values(row).execute(),
-  events: (db: Db, orgId: string, memberId: string) =>
-    db.selectFrom('hardship_events').selectAll().where('org_id', '=', orgId).where('member_id', '=', memberId).orderBy('at', 'desc').orderBy('id', 'desc').execute(),
+  events: (db: Db, orgId: string, memberId: string) => eventsOf(db, { orgId, memberId }),
 };

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ProposalListQuery, ProposalState } from '../../../common/proposals';
-import { compiledQuery } from '../../db/compiled';
+import { compiledQuery, perShape } from '../../db/compiled';
 import type { Db } from '../../db/database';
 import type { ProposalAssistsTable, ProposalsTable } from '../../db/tables';
 
@@ -43,7 +43,9 @@ function scoped(db: Db, q: Base, orgId: string, scope: Scope): Base {
   return q.where('p.id', 'in', ids);
 }
 
-function submittedIn(db: Db, orgId: string, p: { sessionId?: string; from?: string; to?: string }) {
+type Period = { sessionId?: string; from?: string; to?: string };
+
+function submittedIn(db: Db, orgId: string, p: Period) {
   let q = db.selectFrom('proposals').where('org_id', '=', orgId).where('submitted_at', 'is not', null);
   if (p.sessionId) q = q.where('session_id', '=', p.sessionId);
   if (p.from) q = q.where('submitted_at', '>=', p.from);
@@ -105,6 +107,17 @@ const assistsOf = compiledQuery((db, p: { orgId: string; proposalId: string }) =
   db.selectFrom('proposal_assists').selectAll().where('org_id', '=', p.orgId).where('proposal_id', '=', p.proposalId).orderBy('department'),
 );
 
+// The figures on every dashboard visit: compiled once per kind of period (a session, a 学年, open-ended).
+const countsIn = perShape(
+  (has: { session: boolean; from: boolean; to: boolean }) => `${has.session}${has.from}${has.to}`,
+  (has) =>
+    compiledQuery((db, p: { orgId: string; sessionId: string | null; from: string | null; to: string | null }) =>
+      submittedIn(db, p.orgId, { sessionId: has.session ? p.sessionId! : undefined, from: has.from ? p.from! : undefined, to: has.to ? p.to! : undefined })
+        .select(['category', 'department', 'decision', 'state', 'rating', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .groupBy(['category', 'department', 'decision', 'state', 'rating']),
+    ),
+);
+
 export const proposalsRepo = {
   async list(db: Db, orgId: string, scope: Scope, f: ProposalListQuery, today: string): Promise<{ rows: ProposalRow[]; total: number }> {
     const q = filtered(db, orgId, scope, f, today);
@@ -145,15 +158,13 @@ export const proposalsRepo = {
   mergedFrom: (db: Db, orgId: string, id: string) => mergedInto(db, { orgId, id }),
 
   /** Submitted proposals of one session, or submitted within [from, to), for the reports. */
-  forPeriod: (db: Db, orgId: string, p: { sessionId?: string; from?: string; to?: string }) => submittedIn(db, orgId, p).selectAll().execute(),
+  forPeriod: (db: Db, orgId: string, p: Period) => submittedIn(db, orgId, p).selectAll().execute(),
 
   /** The same proposals counted by what the figures tell apart, so the dashboard never reads their texts. */
-  countsForPeriod: (db: Db, orgId: string, p: { sessionId?: string; from?: string; to?: string }) =>
-    submittedIn(db, orgId, p)
-      .select(['category', 'department', 'decision', 'state', 'rating', (eb) => eb.fn.countAll<number | string>().as('n')])
-      .groupBy(['category', 'department', 'decision', 'state', 'rating'])
-      .execute()
-      .then((rows) => rows.map((r) => ({ ...r, n: Number(r.n) }))),
+  countsForPeriod: async (db: Db, orgId: string, p: Period) => {
+    const rows = await countsIn({ session: !!p.sessionId, from: !!p.from, to: !!p.to })(db, { orgId, sessionId: p.sessionId ?? null, from: p.from ?? null, to: p.to ?? null });
+    return rows.map((r) => ({ ...r, n: Number(r.n) }));
+  },
 
   insert: (db: Db, row: ProposalsTable) => db.insertInto('proposals').values(row).execute(),
 
