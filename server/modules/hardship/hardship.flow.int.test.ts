@@ -166,6 +166,16 @@ describe.each(DIALECTS)('hardship help on %s', (dialect) => {
     expect(closed.json).toMatchObject({ status: 'closed', closedReason: '配偶康复，家庭收入恢复' });
     expect((await s.welfare.post(`/api/hardship/files/${zhangFile}/close`, { date: s.today, reason: '再次' })).status).toBe(409);
     expect((await s.welfare.get('/api/hardship/reminders')).json.reviews).toEqual([]);
+    // The list by status and level (each pair of filters is a query of its own: hardship.repo.ts).
+    const ids = async (query: string) => (await s.welfare.get(`/api/hardship/files${query}`)).json.items.map((f: { id: string }) => f.id);
+    const all = await ids('');
+    expect(all).toContain(zhangFile);
+    expect(await ids('?status=closed')).toEqual([zhangFile]);
+    expect(await ids('?status=open')).toEqual(all.filter((id: string) => id !== zhangFile));
+    const level = (await s.welfare.get(`/api/hardship/files/${zhangFile}`)).json.level;
+    expect(await ids(`?status=closed&level=${level}`)).toEqual([zhangFile]);
+    expect(await ids(`?level=${level}`)).toContain(zhangFile);
+    expect(await ids(`?status=closed&level=${level === 'severe' ? 'ordinary' : 'severe'}`)).toEqual([]);
     // A closed file takes no payments; reopening brings it back.
     const pending = (await s.welfare.get('/api/hardship/applications?state=recommended')).json.items[0];
     expect((await approve(pending.id, { decision: 'approve' })).json.error.code).toBe('no_file');

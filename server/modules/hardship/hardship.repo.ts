@@ -1,4 +1,4 @@
-import { compiledQuery } from '../../db/compiled';
+import { compiledQuery, perShape } from '../../db/compiled';
 import type { Db } from '../../db/database';
 import type {
   HardshipApplicationsTable,
@@ -57,6 +57,17 @@ const paymentsOf = compiledQuery((db, p: { orgId: string; memberId: string }) =>
 const eventsOf = compiledQuery((db, p: { orgId: string; memberId: string }) =>
   db.selectFrom('hardship_events').selectAll().where('org_id', '=', p.orgId).where('member_id', '=', p.memberId).orderBy('at', 'desc').orderBy('id', 'desc'),
 );
+// The files list (the welfare member's desk), once per pair of filters present.
+const filesList = perShape(
+  (has: { status: boolean; level: boolean }) => `${has.status}${has.level}`,
+  (has) =>
+    compiledQuery((db, p: { orgId: string; status: string | null; level: string | null }) => {
+      let q = files(db, p.orgId).where('m.deleted_at', 'is', null);
+      if (has.status) q = q.where('f.status', '=', p.status);
+      if (has.level) q = q.where('f.level', '=', p.level);
+      return q.orderBy('f.status', 'desc').orderBy('f.review_on').orderBy('m.employee_no');
+    }),
+);
 const capRows = compiledQuery((db, p: { orgId: string }) => db.selectFrom('hardship_caps').select(['level', 'per_application', 'per_year']).where('org_id', '=', p.orgId));
 
 export const hardshipRepo = {
@@ -98,12 +109,8 @@ export const hardshipRepo = {
       .execute();
   },
 
-  listFiles(db: Db, orgId: string, f: { status?: string; level?: string }): Promise<FileRow[]> {
-    let q = files(db, orgId).where('m.deleted_at', 'is', null);
-    if (f.status) q = q.where('f.status', '=', f.status);
-    if (f.level) q = q.where('f.level', '=', f.level);
-    return q.orderBy('f.status', 'desc').orderBy('f.review_on').orderBy('m.employee_no').execute();
-  },
+  listFiles: (db: Db, orgId: string, f: { status?: string; level?: string }): Promise<FileRow[]> =>
+    filesList({ status: !!f.status, level: !!f.level })(db, { orgId, status: f.status ?? null, level: f.level ?? null }),
   findFile: async (db: Db, orgId: string, id: string): Promise<FileRow | undefined> => (await fileById(db, { orgId, id }))[0],
   fileOf: (db: Db, orgId: string, memberId: string): Promise<FileRow | undefined> => files(db, orgId).where('f.member_id', '=', memberId).executeTakeFirst(),
   openFiles: (db: Db, orgId: string, levels: string[]): Promise<FileRow[]> =>
