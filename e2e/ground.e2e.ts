@@ -162,6 +162,9 @@ describe('ground floor in Chromium', () => {
     expect(await still.getByLabel('用户名').isVisible()).toBe(true);
     // Its antd styles and theme variables are in the page itself: the button is the union's red.
     expect(await still.getByRole('button', { name: '登录' }).evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(200, 16, 46)');
+    // Any other page shows index.html's spinner until React draws it (web/main.tsx).
+    await still.goto('/proposals');
+    expect(await still.locator('#root > .tx-boot').evaluate((e) => getComputedStyle(e).animationName)).toBe('tx-boot');
     await bare.close();
 
     // With scripts: hydrated as drawn (React reports any difference as an error), then usable.
@@ -176,6 +179,11 @@ describe('ground floor in Chromium', () => {
     expect(await drawn!.evaluate((h) => h.isConnected && h.textContent)).toBe('登录');
     expect(errors).toEqual([]);
     await signIn(page, 'chair');
+    // Signed in, a reload of the home is drawn afresh: the spinner goes, the page comes, no React error.
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { name: '工作台' }).isVisible()).toBe(true);
+    expect(await page.locator('.tx-boot').count()).toBe(0);
+    expect(errors).toEqual([]);
 
     // A device set to English gets the page in English (drawn afresh), and it works the same.
     const english = await newContext(env.browser, DESKTOP, env.demo.url);

@@ -18,14 +18,16 @@ const app = (onMounted?: () => void) => (
 // nowhere (a button without its handler) or be lost.
 const interactive = () => container.removeAttribute('inert');
 
-// login.html arrives with its page drawn at build time (web/build/prerender.tsx), on screen before any
-// script. React takes it over as it is once the page's chunks are in and the visitor is known to be a
-// guest; someone signed in (sent on) or with other preferences (English, large text) gets a fresh render.
-if (container.hasChildNodes()) {
-  void Promise.all([queryClient.ensureQueryData(meQuery).catch(() => null), firstPageLoaded]).then(([me]) => {
-    if (!me && prefsAreDefault()) return void hydrateRoot(container, app(interactive));
-    container.replaceChildren();
-    interactive();
-    createRoot(container).render(app());
-  });
-} else createRoot(container).render(app());
+// React's first render waits for the session (asked for by index.html beside the scripts) and the first
+// page's chunks: a render before them would only draw a spinner, and on a slow phone hold the page's data
+// requests behind it. Until then the page shows what its HTML brought.
+// login.html arrives with its page drawn at build time (web/build/prerender.tsx), `inert`. React takes it
+// over as it is when the visitor is a guest with the default preferences; someone signed in (sent on) or
+// with other preferences (English, large text) gets a fresh render, as does index.html's boot spinner.
+const prerendered = container.hasAttribute('inert');
+void Promise.all([queryClient.ensureQueryData(meQuery).catch(() => null), firstPageLoaded]).then(([me]) => {
+  if (prerendered && !me && prefsAreDefault()) return void hydrateRoot(container, app(interactive));
+  container.replaceChildren();
+  interactive();
+  createRoot(container).render(app());
+});

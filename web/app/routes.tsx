@@ -7,7 +7,6 @@ import { loadTexts, type Catalogue } from '../i18n/catalogue';
 import { GuestOnly, RequireAuth } from './guards';
 import { meQuery } from './auth';
 import { queryClient } from './queryClient';
-import { PageSpinner } from '../components/PageSpinner';
 import { remindersQuery } from '../features/care/api';
 import { unreadQuery } from '../features/disclosures/api';
 import { hardshipRemindersQuery } from '../features/hardship/api';
@@ -130,7 +129,6 @@ const appPages: RouteObject[] = [
 export const routes: RouteObject[] = [
   {
     path: '/',
-    HydrateFallback: PageSpinner,
     ErrorBoundary: RouteError,
     children: [
       {

@@ -152,7 +152,8 @@ async function withPrerender<T>(root: string, draw: (prerender: (url: string) =>
  */
 export function firstScreenPages(screens: FirstScreen[]): Plugin {
   const MARK = '<style data-first-screen>';
-  const ROOT = '<div id="root"></div>';
+  // index.html's #root holds only the boot spinner; a prerendered page takes its place.
+  const ROOT = '<div id="root"><div class="tx-boot"></div></div>';
   const home = screens.find((s) => s.path === '/');
   let root = '';
   return {
@@ -180,7 +181,7 @@ export function firstScreenPages(screens: FirstScreen[]): Plugin {
         const html = String(index.source);
         const at = html.indexOf(MARK);
         const end = html.indexOf('</style>', at);
-        if (at < 0 || end < 0 || !html.includes(ROOT)) throw new Error('firstScreenPages: index.html has no first-screen styles or no empty #root');
+        if (at < 0 || end < 0 || !html.includes(ROOT)) throw new Error('firstScreenPages: index.html has no first-screen styles or no #root with only the boot spinner');
         const { stylesFor } = await import('./firstStyles.ts');
         const pages = await withPrerender(root, (prerender) =>
           Promise.all(
