@@ -43,7 +43,8 @@ const loadBefore = load();
 log(`${machine()}; load average ${loadBefore}`);
 
 const runs: { run: DialectRun; meta: Meta }[] = [];
-for (const dialect of dialects) {
+// `--skip paths`: the other steps alone (the web's LCP after a web change); the paths' sections stay as they are.
+for (const dialect of skip.has('paths') ? [] : dialects) {
   const t = targetOf(dialect, scale);
   const meta = await ensureDataset(t, log);
   log(`\n${dialect}: ${datasetLine(meta)}`);
@@ -51,7 +52,7 @@ for (const dialect of dialects) {
   runs.push({ run, meta });
   log(`\n${pathsTable(run)}\n`);
 }
-log(burstsTable(runs.map((r) => r.run)));
+if (runs.length) log(burstsTable(runs.map((r) => r.run)));
 
 let startup = '';
 if (!skip.has('startup')) {
@@ -83,6 +84,7 @@ if (!skip.has('web')) {
     (l) => `| ${l.screen} | ${l.lcpMs.toFixed(0)} | ${l.runs.map((x) => x.toFixed(0)).join(', ')} | ${kb(l.jsOnWire)} | ${l.lcpMs <= 2500 ? '✓' : '✗'} |`,
   );
   web = [
+    ...(runs.length ? [] : [`Measured on its own at ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC (\`--skip paths\`), on the \`${scale}\` SQLite dataset.`, '']),
     '| first screen | JS files | JS raw | JS gzipped | target ≤ 300 KB gzipped |', '|---|---:|---:|---:|---|', ...sizes, '',
     '| first screen (phone, 4× CPU slowdown, 1.6 Mbps / 150 ms, cold cache) | LCP ms (median) | each run ms | JS bytes on the wire | target ≤ 2,500 ms |', '|---|---:|---|---:|---|', ...lcp,
   ].join('\n');
@@ -127,9 +129,9 @@ if (write) {
     ...runs.map((r) => `- ${r.run.dialect}: ${datasetLine(r.meta)}`),
     `- Each run: ${timing.seconds} s measured after ${timing.warmup} s warm-up (floors ${timing.floorSeconds} s), 16 connections, autocannon 9.`,
   ].join('\n');
-  writeSection(DOC, 'run', header);
+  if (runs.length) writeSection(DOC, 'run', header);
   for (const { run } of runs) writeSection(DOC, `paths-${run.dialect}`, pathsTable(run));
-  writeSection(DOC, 'bursts', burstsTable(runs.map((r) => r.run)));
+  if (runs.length) writeSection(DOC, 'bursts', burstsTable(runs.map((r) => r.run)));
   if (startup) writeSection(DOC, 'startup', startup);
   if (imported) writeSection(DOC, 'import', imported);
   if (web) writeSection(DOC, 'web', web);
