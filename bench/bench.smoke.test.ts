@@ -38,5 +38,10 @@ describe.each(targets)('bench on $dialect', (t) => {
     expect(run.bursts.map((b) => b.stored === b.sent && b.accepted === b.sent)).toEqual(run.bursts.map(() => true));
     expect(burstsTable([run])).toContain('none lost');
     expect(run.explains.length).toBeGreaterThan(3);
+
+    // `--only`: the paths (and bursts) named, nothing else.
+    const one = await runDialect(t, meta, { seconds: 1, warmup: 0, amount: 64 }, { only: (name) => name.includes('figures') });
+    expect(one.paths.map((p) => [p.name, p.app.failed, p.db?.failed])).toEqual([['proposals: figures (dashboard)', 0, 0]]);
+    expect(one.bursts).toEqual([]);
   }, 120_000);
 });
