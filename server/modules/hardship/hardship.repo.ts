@@ -59,8 +59,8 @@ const eventsOf = compiledQuery((db, p: { orgId: string; memberId: string }) =>
 );
 // The files list (the welfare member's desk), once per pair of filters present.
 const filesList = perShape(
-  (has: { status: boolean; level: boolean }) => `${has.status}${has.level}`,
-  (has) =>
+  JSON.stringify,
+  (has: { status: boolean; level: boolean }) =>
     compiledQuery((db, p: { orgId: string; status: string | null; level: string | null }) => {
       let q = files(db, p.orgId).where('m.deleted_at', 'is', null);
       if (has.status) q = q.where('f.status', '=', p.status);

@@ -109,8 +109,8 @@ const assistsOf = compiledQuery((db, p: { orgId: string; proposalId: string }) =
 
 // The figures on every dashboard visit: compiled once per kind of period (a session, a 学年, open-ended).
 const countsIn = perShape(
-  (has: { session: boolean; from: boolean; to: boolean }) => `${has.session}${has.from}${has.to}`,
-  (has) =>
+  JSON.stringify,
+  (has: { session: boolean; from: boolean; to: boolean }) =>
     compiledQuery((db, p: { orgId: string; sessionId: string | null; from: string | null; to: string | null }) =>
       submittedIn(db, p.orgId, { sessionId: has.session ? p.sessionId! : undefined, from: has.from ? p.from! : undefined, to: has.to ? p.to! : undefined })
         .select(['category', 'department', 'decision', 'state', 'rating', (eb) => eb.fn.countAll<number | string>().as('n')])
