@@ -13,6 +13,8 @@ import { startChild } from './load/child';
 
 const SCREENS = { 'login page': '/login', 'home page (signed in)': '/' };
 const NETWORK = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
+/** What a phone's Chromium says of itself (headless Chromium's own says "Linux x86_64"): the server draws the home for a phone by it. */
+export const PHONE_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36';
 
 export interface ScreenSize {
   screen: string;
@@ -66,7 +68,7 @@ export async function measureLcp(dist: string, databaseUrl: string, username: st
       const runs: number[] = [];
       let jsOnWire = 0;
       for (let k = 0; k < times; k++) {
-        const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN', baseURL: server.url });
+        const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, userAgent: PHONE_UA, locale: 'zh-CN', baseURL: server.url });
         if (signedIn) {
           const res = await context.request.post('/api/auth/login', { data: { username, password: BENCH_PASSWORD } });
           if (!res.ok()) throw new Error(`sign-in for the LCP run failed: ${res.status()}`);

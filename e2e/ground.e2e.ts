@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, shot, signIn } from './support';
+import type { LoginResult } from '../common/auth';
+import { PHONE_UA } from '../bench/web';
+import { demoAndBrowser, DEMO_PASSWORD, DESKTOP, expectAccessible, newContext, PHONE, shot, signIn } from './support';
 
 // Ground floor, as a clerk lives it: sign in, import a messy roster (fix the bad row, import), find a
 // member by pinyin initials, edit, export, sign out — at a desktop and on a phone.
@@ -179,7 +181,7 @@ describe('ground floor in Chromium', () => {
     expect(await drawn!.evaluate((h) => h.isConnected && h.textContent)).toBe('登录');
     expect(errors).toEqual([]);
     await signIn(page, 'chair');
-    // Signed in, a reload of the home is drawn afresh: the spinner goes, the page comes, no React error.
+    // Signed in, a reload of the home arrives drawn by the server, and React takes it over: no spinner, no error.
     await page.reload();
     await expect.poll(() => page.getByRole('heading', { name: '工作台' }).isVisible()).toBe(true);
     expect(await page.locator('.tx-boot').count()).toBe(0);
@@ -192,5 +194,67 @@ describe('ground floor in Chromium', () => {
     await en.goto('/login');
     await expect.poll(() => en.getByRole('heading', { name: 'Sign in' }).isVisible()).toBe(true);
     await Promise.all([context.close(), english.close()]);
+  });
+
+  it('the signed-in home arrives drawn by the server with its data, whatever the data holds, and React takes it over as drawn', async () => {
+    // A member's name that would end a script element: the handler's (the chair may rename members).
+    const hostile = '</script><script>hacked=1</script>';
+    const api = await env.browser.newContext({ baseURL: env.demo.url });
+    const login = async (username: string) => (await (await api.request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } })).json()) as LoginResult;
+    const { user: handler } = await login('handler');
+    const { csrfToken } = await login('chair');
+    const rename = (name: string) => api.request.patch(`/api/members/${handler.memberId}`, { data: { name }, headers: { 'x-csrf-token': csrfToken } });
+    const renamed = await rename(hostile);
+    expect(renamed.status(), await renamed.text()).toBe(200);
+    try {
+      // Before any script: the page as the server drew it, the name as text.
+      const bare = await env.browser.newContext({ viewport: PHONE, userAgent: PHONE_UA, baseURL: env.demo.url, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', javaScriptEnabled: false });
+      const still = await bare.newPage();
+      await bare.request.post('/api/auth/login', { data: { username: 'handler', password: DEMO_PASSWORD } });
+      await still.goto('/');
+      expect(await still.locator('#welcome').textContent()).toContain(hostile);
+      expect(await still.locator('.tx-tabbar').isVisible()).toBe(true); // the phone's layout, guessed from the device
+      await shot(still, 'phone-00-home-drawn-by-server');
+      await bare.close();
+
+      // With scripts: taken over without a request for what the page already holds, the script never run.
+      const context = await newContext(env.browser, PHONE, env.demo.url);
+      await context.request.post('/api/auth/login', { data: { username: 'handler', password: DEMO_PASSWORD } });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('pageerror', (e) => errors.push(e.message));
+      const asked: string[] = [];
+      page.on('request', (r) => r.url().includes('/api/') && asked.push(new URL(r.url()).pathname));
+      await page.goto('/', { waitUntil: 'commit' });
+      const greeting = await page.locator('#welcome').elementHandle();
+      await page.locator('#root:not([inert])').waitFor({ state: 'attached' });
+      await page.waitForLoadState('networkidle');
+      expect(await greeting!.evaluate((h) => h.isConnected)).toBe(true); // the same element: not drawn again
+      expect(await page.evaluate(() => (window as { hacked?: number }).hacked)).toBeUndefined();
+      expect(asked).toEqual([]);
+      expect(errors).toEqual([]);
+      // Usable: a tile leads on, and a write carries the session's token from the page.
+      await page.getByRole('link', { name: /意见箱/ }).first().click();
+      await page.waitForURL('**/suggestions');
+      await context.close();
+
+      // A desktop browser at a phone's width: drawn for a desktop, then laid out for the phone at once.
+      const narrow = await env.browser.newContext({ viewport: PHONE, baseURL: env.demo.url, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      await narrow.request.post('/api/auth/login', { data: { username: 'handler', password: DEMO_PASSWORD } });
+      const wrong = await narrow.newPage();
+      const wrongErrors: string[] = [];
+      wrong.on('pageerror', (e) => wrongErrors.push(e.message));
+      wrong.on('console', (m) => m.type() === 'error' && wrongErrors.push(m.text()));
+      await wrong.goto('/');
+      await wrong.locator('#root:not([inert])').waitFor({ state: 'attached' });
+      await expect.poll(() => wrong.locator('.tx-tabbar').isVisible()).toBe(true);
+      expect(await wrong.locator('.tx-sider').count()).toBe(0);
+      expect(wrongErrors).toEqual([]);
+      await narrow.close();
+    } finally {
+      expect((await rename(handler.displayName)).status()).toBe(200);
+      await api.close();
+    }
   });
 });

@@ -17,6 +17,7 @@ import { seedDemoMeetings } from '../scripts/demo/meetings';
 import { seedDemoProposals } from '../scripts/demo/proposals';
 import { seedDemoSuggestions } from '../scripts/demo/suggestions';
 import { seedDemoSchool, DEMO_PASSWORD } from '../scripts/demo/school';
+import { PHONE_UA } from '../bench/web';
 
 export { DEMO_PASSWORD };
 export const SHOTS = path.resolve('e2e/screenshots');
@@ -74,7 +75,7 @@ export async function newContext(browser: Browser, size: typeof DESKTOP, baseURL
   const phone = size.width < 500;
   // The school's time zone, as on its staff's phones: the pages' "today" must agree with the server's,
   // also when the test machine's UTC date is already yesterday in China (16:00–24:00 UTC).
-  const context = await browser.newContext({ viewport: size, baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true, ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
+  const context = await browser.newContext({ viewport: size, baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true, ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2, userAgent: PHONE_UA } : {}) });
   // A page's uncaught error in the run's log: the first thing to read when a journey fails on CI only.
   context.on('weberror', (e) => console.error(`[page error] ${e.page()?.url() ?? ''}: ${e.error().stack ?? e.error().message}`));
   // Likewise a write the server refused or never answered (the journeys expect a few refusals; they are short lines).

@@ -1,8 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
@@ -12,6 +9,7 @@ import { msg } from '../common/i18n';
 import { registerAccess } from './plugins/access';
 import { langOf } from './plugins/lang';
 import { registerErrorHandling } from './plugins/errors';
+import { serveWeb } from './plugins/web';
 import { createServices, type Services } from './services';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -118,39 +116,4 @@ export async function buildApp(config: Config, database: Database, logger: Fasti
 
   await serveWeb(app, config.webDist);
   return app;
-}
-
-/** The built SPA: static files, and index.html for any non-API path so client routes survive a reload. */
-async function serveWeb(app: FastifyInstance, dist: string): Promise<void> {
-  const root = path.resolve(dist);
-  if (!dist || !fs.existsSync(path.join(root, 'index.html'))) return;
-  await app.register(async (web) => {
-    web.addHook('onRoute', (r) => {
-      r.config = { ...(r.config as object), access: 'public' };
-    });
-    // preCompressed: the build writes .br/.gz beside each file (vite.config.ts); sent to browsers that accept them.
-    // Caching is decided here, for every file the plugin sends (it also routes each file it found itself):
-    // index.html is always revalidated, so a new release's asset names are seen at once; hashed assets never change.
-    const assets = path.join(root, 'assets') + path.sep;
-    const cacheFor = (file: string) =>
-      /\.html(\.br|\.gz)?$/.test(file) ? 'no-cache' : file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
-    await web.register(fastifyStatic, { root, wildcard: false, index: false, cacheControl: false, preCompressed: true, setHeaders: (reply, file) => reply.header('cache-control', cacheFor(file)) });
-    // A first screen with an HTML of its own (login.html: its styles made at build time) is sent for its
-    // path; every other client route gets index.html.
-    const pages = new Map(
-      fs
-        .readdirSync(root)
-        .filter((f) => /^[a-z-]+\.html$/.test(f) && f !== 'index.html')
-        .map((f) => [`/${f.slice(0, -'.html'.length)}`, f]),
-    );
-    const sendPage = (url: string, reply: FastifyReply) => reply.sendFile(pages.get(url.split('?')[0]) ?? 'index.html');
-    web.get('/', (req, reply) => sendPage(req.url, reply));
-    web.get('/*', (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
-      const rel = (req.params as { '*': string })['*'];
-      const file = path.resolve(root, rel);
-      if (file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(rel);
-      return sendPage(req.url, reply);
-    });
-  });
 }

@@ -8,6 +8,8 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
+import { EMPTY_ROOT, SSR_MODULE } from '../common/webBuild';
+import { makeApp, type TestApp } from './test/harness';
 
 // The built web app as a phone fetches it: hashed assets cached for a year, sent compressed when the
 // browser accepts it (the build writes .br/.gz beside each file), and index.html for client routes
@@ -79,5 +81,93 @@ describe('serving the built web app', () => {
       expect(page.body).toContain('<title>同心 · 登录</title>');
     }
     expect((await app.inject({ url: '/login/x' })).body).toContain('<title>同心</title>');
+  });
+});
+
+// The home drawn by the server for someone signed in (server/plugins/serverPage.ts). The build's module
+// that draws it (web/ssr.tsx) is stood in for by one that draws the signed-in user's name and puts a
+// closing script tag in its state: the server's part is tested here, the real drawing in e2e (ground).
+describe('the home drawn by the server', () => {
+  let dir: string;
+  let t: TestApp;
+  const HOSTILE = '</script><script>window.hacked = 1</script><!--';
+  const RENDER = `
+    export async function render(url, { phone, get }) {
+      const me = await get('/api/auth/me', { headers: { 'Accept-Language': 'zh-CN' } });
+      if (me.status === 401) return null;
+      const { user, csrfToken } = await me.json();
+      if (url.includes('boom')) throw new Error('boom');
+      return { html: '<p>' + user.username + '</p>', state: { csrfToken, phone, queries: { url, note: ${JSON.stringify(HOSTILE)} } } };
+    }`;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-ssr-'));
+    fs.mkdirSync(path.join(dir, '.ssr'));
+    fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><title>同心</title><link rel="preload" href="/api/auth/me" as="fetch" crossorigin="anonymous" />${EMPTY_ROOT}<script src="/x.js"></script>`);
+    fs.writeFileSync(path.join(dir, SSR_MODULE), RENDER);
+    t = await makeApp('sqlite', { webDist: dir });
+  });
+  afterAll(async () => {
+    await t.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const stateOf = (html: string) => JSON.parse(/<script type="application\/json" id="tx-state">(.*?)<\/script>/s.exec(html)![1]);
+
+  it('draws the page with its state for someone signed in: never cached, the state inert text', async () => {
+    const chair = await t.as('chair');
+    const res = await chair.get('/', { 'user-agent': 'Mozilla/5.0 (Linux; Android 14) Mobile Safari/537.36' });
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers.vary).toContain('cookie');
+    const html = res.raw.toString();
+    expect(html).toContain(`<div id="root" inert><p>${t.a.users.chair}</p></div>`);
+    // The session is in the page: no request for it beside the scripts.
+    expect(html).not.toContain('/api/auth/me');
+    expect(html).toContain('<script src="/x.js"></script>');
+    // Whatever the data holds, nothing closes the script element early; the browser reads it back as it was.
+    expect(html).not.toContain('<script>window.hacked');
+    const state = stateOf(html);
+    expect(state).toEqual({ csrfToken: chair.csrf, phone: true, queries: { url: '/', note: HOSTILE } });
+  });
+
+  it('guesses the layout from what the device says of itself', async () => {
+    const chair = await t.as('chair');
+    const phoneOf = async (headers: Record<string, string>) => stateOf((await chair.get('/', headers)).raw.toString()).phone;
+    expect(await phoneOf({ 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Mobile/15E148' })).toBe(true);
+    expect(await phoneOf({ 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0', 'sec-ch-ua-mobile': '?1' })).toBe(true);
+    expect(await phoneOf({ 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/156.0.0.0 Safari/537.36', 'sec-ch-ua-mobile': '?0' })).toBe(false);
+    expect(await phoneOf({ 'user-agent': 'Mozilla/5.0 (Linux; Android 14; Tablet) Chrome/156.0.0.0 Safari/537.36' })).toBe(false);
+  });
+
+  it('sends it compressed to a browser that accepts it', async () => {
+    const chair = await t.as('chair');
+    const br = await chair.get('/', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(zlib.brotliDecompressSync(br.raw).toString()).toContain('<div id="root" inert><p>');
+    const gz = await chair.get('/', { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.raw).toString()).toContain('<div id="root" inert><p>');
+  });
+
+  it('sends index.html as it is to a guest, a stale session, and when the page cannot be drawn', async () => {
+    const asBuilt = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+    const guest = await t.client().get('/');
+    expect(guest.status).toBe(200);
+    expect(guest.headers['cache-control']).toBe('no-cache');
+    expect(guest.raw.toString()).toBe(asBuilt);
+    const stale = await t.client().get('/', { cookie: 'tx_sid=not-a-session' });
+    expect(stale.raw.toString()).toBe(asBuilt);
+    const chair = await t.as('chair');
+    const failed = await chair.get('/?boom');
+    expect(failed.status).toBe(200);
+    expect(failed.raw.toString()).toBe(asBuilt);
+  });
+
+  it('never sends the module that draws pages, nor any dot file', async () => {
+    for (const url of [`/${SSR_MODULE}`, '/.ssr/', '/.ssr/../.ssr/render.mjs']) {
+      const res = await t.client().get(url);
+      expect(res.raw.toString()).not.toContain('export async function render');
+    }
   });
 });

@@ -96,7 +96,8 @@ async function seedSchool(database: Database, name: string, prefix: string, unio
 }
 const UNION_USER = 'u-upperunion';
 
-export async function makeApp(dialect: Dialect): Promise<TestApp> {
+/** `webDist`: a web build for the server to serve, as `WEB_DIST` (none by default). */
+export async function makeApp(dialect: Dialect, { webDist = '' } = {}): Promise<TestApp> {
   let url: string;
   let schema: string | undefined;
   let dir: string | undefined;
@@ -109,7 +110,7 @@ export async function makeApp(dialect: Dialect): Promise<TestApp> {
   }
   const database = await openDatabase(url, { schema, poolSize: 4 });
   await migrate(database);
-  const config = loadConfig({ DATABASE_URL: url, WEB_DIST: '', LOG_LEVEL: 'silent', UPLOAD_LIMIT_MB: '2' });
+  const config = loadConfig({ DATABASE_URL: url, WEB_DIST: webDist, LOG_LEVEL: 'silent', UPLOAD_LIMIT_MB: '2' });
   const app = await buildApp(config, database);
   await app.ready();
   const hash = await hashPassword(PASSWORD);

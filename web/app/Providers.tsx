@@ -1,5 +1,5 @@
 import { lazy, StrictMode, Suspense, useCallback, useEffect, useState, type ComponentType, type ReactNode } from 'react';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { ConfigProvider, theme as antTheme } from 'antd';
 import AppContext, { type useAppProps } from 'antd/es/app/context';
 import zhCN from 'antd/locale/zh_CN';
@@ -73,9 +73,9 @@ function Themed({ children }: { children: ReactNode }) {
   );
 }
 
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ children, client = queryClient }: { children: ReactNode; client?: QueryClient }) {
   return (
-    <QueryClientProvider client={queryClient}>
+    <QueryClientProvider client={client}>
       <PrefsProvider>
         <Themed>{children}</Themed>
       </PrefsProvider>
@@ -83,12 +83,15 @@ export function Providers({ children }: { children: ReactNode }) {
   );
 }
 
-/** The whole app around its router, the same in the browser (main.tsx) and in the build's prerender. */
-export function AppRoot({ children, onMounted }: { children: ReactNode; onMounted?: () => void }) {
+/**
+ * The whole app around its router, the same in the browser (main.tsx), in the build's prerender and in
+ * the server's (web/ssr.tsx, with a query client per page it draws).
+ */
+export function AppRoot({ children, onMounted, client }: { children: ReactNode; onMounted?: () => void; client?: QueryClient }) {
   useEffect(() => onMounted?.(), [onMounted]);
   return (
     <StrictMode>
-      <Providers>{children}</Providers>
+      <Providers client={client}>{children}</Providers>
     </StrictMode>
   );
 }

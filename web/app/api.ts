@@ -4,15 +4,21 @@ import type { Lang } from '../../common/i18n';
 import { CORE } from '../i18n/text/core';
 import { ApiError } from './apiError';
 import { queryClient } from './queryClient';
+import { serverState } from './serverState';
 
 export const ME_KEY = ['me'] as const;
 
-let csrfToken: string | null = null;
+let csrfToken: string | null = serverState?.csrfToken ?? null;
 let language: Lang = 'zh';
 
 export function setApiLanguage(lang: Lang) {
   language = lang;
 }
+
+type Transport = (url: string, init: RequestInit) => Promise<Response>;
+let transport: Transport = (url, init) => fetch(url, init);
+/** The server, drawing a page (web/ssr.tsx), answers the page's requests itself. */
+export const setTransport = (t: Transport) => void (transport = t);
 
 /** Keeps the CSRF token and publishes the user to everyone reading the `me` query. */
 export function rememberSession(result: LoginResult): SessionUser {
@@ -55,7 +61,7 @@ async function send(path: string, { method = 'GET', body, query }: RequestOption
   }
   let res: Response;
   try {
-    res = await fetch(withQuery(path, query), { method, headers, body: payload, credentials: 'same-origin' });
+    res = await transport(withQuery(path, query), { method, headers, body: payload, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'network', CORE['common.network'][language]);
   }

@@ -23,9 +23,14 @@ const page = (load: () => Promise<{ default: ComponentType }>, ...texts: Catalog
   Component: async () => (await Promise.all([load(), loadTexts(texts)]))[0].default,
 });
 
+/** A query the route wants for this user, or false (its `any`s: each query has a data type of its own). */
+type Wanted = (me: SessionUser) => FetchQueryOptions<any, any, any, any> | false;
+
 /** Read by AppLayout: a page whose permission the user lacks shows "no permission" instead. */
 export interface RouteHandle {
   permission?: Permission;
+  /** The route's data, read by the server when it draws the page (web/ssr.tsx). */
+  wanted?: Wanted[];
 }
 const needs = (permission: Permission): { handle: RouteHandle } => ({ handle: { permission } });
 
@@ -33,11 +38,9 @@ const needs = (permission: Permission): { handle: RouteHandle } => ({ handle: { 
  * A route's data asked for as soon as the route is chosen, beside its chunks, instead of once the page
  * has rendered (on a slow phone, seconds later). Never waited for: the page shows its own loading state.
  */
-/** A query the route wants for this user, or false (its `any`s: each query has a data type of its own). */
-type Wanted = (me: SessionUser) => FetchQueryOptions<any, any, any, any> | false;
-const prefetch =
-  (...wanted: Wanted[]) =>
-  () => {
+const prefetch = (...wanted: Wanted[]): { handle: RouteHandle; loader: () => null } => ({
+  handle: { wanted },
+  loader: () => {
     const fetchFor = (me: SessionUser | null) => {
       if (!me) return;
       for (const w of wanted) {
@@ -48,13 +51,14 @@ const prefetch =
     // Signed out: nothing to fetch; the guard sends the user to the login page.
     void queryClient.ensureQueryData(meQuery).then(fetchFor, () => undefined);
     return null;
-  };
+  },
+});
 const can = (p: Permission) => (me: SessionUser) => me.permissions.includes(p);
 
 const appPages: RouteObject[] = [
   {
     index: true,
-    loader: prefetch((me) => can('care.read')(me) && remindersQuery, (me) => can('hardship.manage')(me) && hardshipRemindersQuery),
+    ...prefetch((me) => can('care.read')(me) && remindersQuery, (me) => can('hardship.manage')(me) && hardshipRemindersQuery),
     lazy: page(() => import('../features/dashboard/DashboardPage')),
   },
   { path: 'members', ...needs('members.read'), lazy: page(() => import('../features/members/MembersPage'), 'members') },
@@ -148,7 +152,7 @@ export const routes: RouteObject[] = [
         element: <RequireAuth />,
         children: [
           // The header's two badges, on every page.
-          { lazy: page(() => import('./layout/AppLayout'), 'shell'), loader: prefetch(() => unreadCountQuery, () => unreadQuery), children: appPages },
+          { lazy: page(() => import('./layout/AppLayout'), 'shell'), ...prefetch(() => unreadCountQuery, () => unreadQuery), children: appPages },
           // The hall's projector: full screen, no app chrome (the page checks congress.manage itself).
           { path: 'congress/sessions/:id/screen', lazy: page(() => import('../features/congress/ScreenPage'), 'congress') },
           // The 公开栏 for a projector or an A4 print: no app chrome.

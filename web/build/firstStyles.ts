@@ -10,10 +10,10 @@ export type FirstScreenStyles = 'shell' | 'login';
  * <style> on the phone (the sign-in form's grid alone is 87 KB of CSS built in JavaScript, at 4× CPU
  * slowdown ~0.1 s). Components not listed here build theirs when first shown, as before. antd's
  * component styles refer to its tokens as CSS variables, so one file serves every theme (text size):
- * the variables themselves are still set at run time (`variables` adds the default theme's, for a page
- * prerendered at build time).
+ * the variables themselves are still set at run time, and the default theme's are added here for a page
+ * drawn before any script runs (login.html at build time, the home by the server).
  */
-export async function stylesFor(screen: FirstScreenStyles, variables = false): Promise<string> {
+export async function stylesFor(screen: FirstScreenStyles): Promise<string> {
   // Loaded here, not at the top: the build has set NODE_ENV by now, which names antd's class hashes.
   const [{ renderToString }, antd, { createCache, extractStyle, StyleProvider }] = await Promise.all([
     import('react-dom/server'),
@@ -30,7 +30,6 @@ export async function stylesFor(screen: FirstScreenStyles, variables = false): P
   const cache = createCache();
   renderToString(h(StyleProvider, { cache }, h(ConfigProvider, { theme: theme('normal') }, ...shown[screen])));
   const styles = extractStyle(cache, { types: ['style'], plain: true });
-  if (!variables) return styles;
   // The default theme's variables, for a page drawn before any script runs. Under :where(), which
   // weighs nothing, so that those antd sets at run time win wherever they differ (large text).
   const vars = extractStyle(cache, { types: ['token', 'cssVar'], plain: true }).replace(/(^|\})([^{}@]+)\{/g, '$1:where($2){');

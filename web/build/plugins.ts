@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import type { Plugin, Rolldown } from 'vite';
 import type { FirstScreenStyles } from './firstStyles.ts';
+import { EMPTY_ROOT, SSR_MODULE } from '../../common/webBuild.ts';
 
 /** A screen a phone may open first: its URL path, the modules it shows, and the antd styles it needs. */
 export interface FirstScreen {
@@ -125,42 +126,56 @@ function preloadScript(screens: FirstScreen[], root: string, bundle: Rolldown.Ou
 }
 
 /**
- * Builds web/build/prerender.tsx for Node (beside node_modules, so its imports resolve; one folder per
- * build process, as the tests' and the bench's builds may run at once) and draws with it.
+ * Builds web/ssr.tsx for Node into one file with all it imports (the web build may be anywhere, away
+ * from node_modules), into a folder of its own per build process, as the tests' and the bench's builds
+ * may run at once. It draws the guest pages during the build; the server draws signed-in pages with it.
  */
-async function withPrerender<T>(root: string, draw: (prerender: (url: string) => Promise<string>) => Promise<T>): Promise<T> {
+async function buildSsr(root: string): Promise<{ dir: string; prerender: typeof import('../ssr').prerender }> {
   const { build } = await import('vite');
-  const outDir = path.join(root, 'node_modules', '.tongxin-prerender', String(process.pid));
-  try {
-    await build({
-      configFile: false,
-      root,
-      logLevel: 'warn',
-      build: { ssr: 'web/build/prerender.tsx', outDir, emptyOutDir: true, rolldownOptions: { output: { entryFileNames: 'prerender.mjs' } } },
-    });
-    return await draw(((await import(pathToFileURL(path.join(outDir, 'prerender.mjs')).href)) as typeof import('./prerender')).prerender);
-  } finally {
-    fs.rmSync(outDir, { recursive: true, force: true });
-  }
+  const dir = path.join(root, 'node_modules', '.tongxin-ssr', String(process.pid));
+  const file = path.basename(SSR_MODULE);
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    // React's and antd's production code, whatever NODE_ENV the server runs with: antd names its
+    // classes differently in development, and the browser's render must find the same names.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    ssr: { noExternal: true },
+    build: {
+      ssr: 'web/ssr.tsx',
+      outDir: dir,
+      emptyOutDir: true,
+      rolldownOptions: {
+        output: { entryFileNames: file, chunkFileNames: '[name]-[hash].mjs' },
+        // antd's "use client" marks mean nothing to a server render; bundled, each would be a warning.
+        onwarn: (warning, warn) => warning.code !== 'MODULE_LEVEL_DIRECTIVE' && warn(warning),
+      },
+    },
+  });
+  return { dir, prerender: ((await import(pathToFileURL(path.join(dir, file)).href)) as typeof import('../ssr')).prerender };
 }
 
 /**
  * Each first screen's HTML: its chunks preloaded (above), the antd styles it shows, made at build time
- * (web/build/firstStyles.ts), at the end of the head, and a guest's page drawn into it (`prerender`).
+ * (web/build/firstStyles.ts), at the end of the head, and a guest's page drawn into it (`prerender`);
+ * the server draws a signed-in home into index.html (server/web/serverPage.ts).
  * index.html carries the home's styles (every signed-in page shows the shell); every other first screen
  * gets an HTML file of its own (login.html), which the server sends for its path.
  */
 export function firstScreenPages(screens: FirstScreen[]): Plugin {
   const MARK = '<style data-first-screen>';
-  // index.html's #root holds only the boot spinner; a prerendered page takes its place.
-  const ROOT = '<div id="root"><div class="tx-boot"></div></div>';
   const home = screens.find((s) => s.path === '/');
   let root = '';
+  let outDir = '';
+  let ssr: string | undefined;
+  const dropSsr = () => ssr && fs.rmSync(ssr, { recursive: true, force: true });
   return {
     name: 'tongxin-first-screen-pages',
     apply: 'build',
     configResolved(c) {
       root = c.root;
+      outDir = path.resolve(c.root, c.build.outDir);
     },
     transformIndexHtml: {
       order: 'post',
@@ -169,6 +184,7 @@ export function firstScreenPages(screens: FirstScreen[]): Plugin {
         const { stylesFor } = await import('./firstStyles.ts');
         return [
           { tag: 'script', children: preloadScript(screens, root, bundle, entry), injectTo: 'head' },
+          // With the theme's variables: the server draws the home into it for someone signed in.
           { tag: 'style', attrs: { 'data-first-screen': true }, children: await stylesFor(home.styles), injectTo: 'head' },
         ];
       },
@@ -181,21 +197,26 @@ export function firstScreenPages(screens: FirstScreen[]): Plugin {
         const html = String(index.source);
         const at = html.indexOf(MARK);
         const end = html.indexOf('</style>', at);
-        if (at < 0 || end < 0 || !html.includes(ROOT)) throw new Error('firstScreenPages: index.html has no first-screen styles or no #root with only the boot spinner');
+        if (at < 0 || end < 0 || !html.includes(EMPTY_ROOT)) throw new Error('firstScreenPages: index.html has no first-screen styles or no #root with only the boot spinner');
         const { stylesFor } = await import('./firstStyles.ts');
-        const pages = await withPrerender(root, (prerender) =>
-          Promise.all(
-            screens
-              .filter((s) => s !== home)
-              .map(async (screen) => {
-                const page = html.slice(0, at + MARK.length) + (await stylesFor(screen.styles, screen.prerender)) + html.slice(end);
-                // inert until React has taken it over (web/main.tsx).
-                return { screen, source: screen.prerender ? page.replace(ROOT, `<div id="root" inert>${await prerender(screen.path)}</div>`) : page };
-              }),
-          ),
+        const { dir, prerender } = await buildSsr(root);
+        ssr = dir;
+        const pages = await Promise.all(
+          screens
+            .filter((s) => s !== home)
+            .map(async (screen) => {
+              const page = html.slice(0, at + MARK.length) + (await stylesFor(screen.styles)) + html.slice(end);
+              // inert until React has taken it over (web/main.tsx).
+              return { screen, source: screen.prerender ? page.replace(EMPTY_ROOT, `<div id="root" inert>${await prerender(screen.path)}</div>`) : page };
+            }),
         );
         for (const { screen, source } of pages) this.emitFile({ type: 'asset', fileName: `${screen.path.slice(1)}.html`, source });
       },
     },
+    // Into the build's folder once it is written (emptied first): the server loads it from there.
+    writeBundle() {
+      if (ssr) fs.cpSync(ssr, path.join(outDir, path.dirname(SSR_MODULE)), { recursive: true });
+    },
+    closeBundle: () => void dropSsr(),
   };
 }

@@ -1,4 +1,5 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import { serverState } from '../app/serverState';
 
 const PHONE = '(max-width: 767.98px)';
 
@@ -8,9 +9,17 @@ function subscribe(onChange: () => void) {
   return () => mq.removeEventListener('change', onChange);
 }
 
+/**
+ * The layout of a page the server draws: it cannot see the screen, so it guesses from the device
+ * (server/web/serverPage.ts). The browser's first render over that page uses the same guess, then
+ * React redraws at once if the screen says otherwise.
+ */
+export const ServerPhone = createContext(serverState?.phone ?? false);
+
 /** Below 768 CSS px we lay out for a phone: bottom tabs, cards instead of tables. */
 export function useIsPhone(): boolean {
-  return useSyncExternalStore(subscribe, () => window.matchMedia(PHONE).matches);
+  const guess = useContext(ServerPhone);
+  return useSyncExternalStore(subscribe, () => window.matchMedia(PHONE).matches, () => guess);
 }
 
 export function useDebounced<T>(value: T, ms = 350): T {
