@@ -234,9 +234,18 @@ describe('ground floor in Chromium', () => {
       expect(await page.evaluate(() => (window as { hacked?: number }).hacked)).toBeUndefined();
       expect(asked).toEqual([]);
       expect(errors).toEqual([]);
-      // Usable: a tile leads on, and a write carries the session's token from the page.
+      // Usable: a write works (the page brought no CSRF token: the first write asks for one, no refusal
+      // on the way), and a tile leads on.
+      const writes: number[] = [];
+      page.on('response', (r) => r.request().method() === 'POST' && writes.push(r.status()));
+      await page.getByTestId('notifications-bell').click();
+      await page.getByRole('button', { name: '全部已读' }).click();
+      await expect.poll(() => writes).toEqual([200]); // one write, not refused first
+      await expect.poll(() => page.getByTestId('notifications-bell').getAttribute('aria-label')).toBe('通知，0 条未读');
+      await page.keyboard.press('Escape');
       await page.getByRole('link', { name: /意见箱/ }).first().click();
       await page.waitForURL('**/suggestions');
+      expect(errors).toEqual([]);
       await context.close();
 
       // A desktop browser at a phone's width: drawn for a desktop, then laid out for the phone at once.

@@ -95,9 +95,9 @@ describe('the home drawn by the server', () => {
     export async function render(url, { phone, get }) {
       const me = await get('/api/auth/me', { headers: { 'Accept-Language': 'zh-CN' } });
       if (me.status === 401) return null;
-      const { user, csrfToken } = await me.json();
-      if (url.includes('boom')) throw new Error('boom');
-      return { html: '<p>' + user.username + '</p>', state: { csrfToken, phone, queries: { url, note: ${JSON.stringify(HOSTILE)} } } };
+      const { user } = await me.json();
+      if (user.username.endsWith('-committee')) throw new Error('boom');
+      return { html: '<p>' + user.username + '</p>', state: { phone, queries: { url, note: ${JSON.stringify(HOSTILE)} } } };
     }`;
 
   beforeAll(async () => {
@@ -116,19 +116,21 @@ describe('the home drawn by the server', () => {
 
   it('draws the page with its state for someone signed in: never cached, the state inert text', async () => {
     const chair = await t.as('chair');
-    const res = await chair.get('/', { 'user-agent': 'Mozilla/5.0 (Linux; Android 14) Mobile Safari/537.36' });
+    const res = await chair.get('/?from=bookmark', { 'user-agent': 'Mozilla/5.0 (Linux; Android 14) Mobile Safari/537.36' });
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers.vary).toContain('cookie');
     const html = res.raw.toString();
     expect(html).toContain(`<div id="root" inert><p>${t.a.users.chair}</p></div>`);
-    // The session is in the page: no request for it beside the scripts.
+    // The session is in the page: no request for it beside the scripts; its CSRF token is not.
     expect(html).not.toContain('/api/auth/me');
+    expect(html).not.toContain(chair.csrf);
     expect(html).toContain('<script src="/x.js"></script>');
     // Whatever the data holds, nothing closes the script element early; the browser reads it back as it was.
     expect(html).not.toContain('<script>window.hacked');
     const state = stateOf(html);
-    expect(state).toEqual({ csrfToken: chair.csrf, phone: true, queries: { url: '/', note: HOSTILE } });
+    // The home whatever the query string (the module draws what it is told).
+    expect(state).toEqual({ phone: true, queries: { url: '/', note: HOSTILE } });
   });
 
   it('guesses the layout from what the device says of itself', async () => {
@@ -158,10 +160,24 @@ describe('the home drawn by the server', () => {
     expect(guest.raw.toString()).toBe(asBuilt);
     const stale = await t.client().get('/', { cookie: 'tx_sid=not-a-session' });
     expect(stale.raw.toString()).toBe(asBuilt);
-    const chair = await t.as('chair');
-    const failed = await chair.get('/?boom');
+    const failed = await (await t.as('committee')).get('/');
     expect(failed.status).toBe(200);
     expect(failed.raw.toString()).toBe(asBuilt);
+    // A HEAD is answered from index.html, without drawing.
+    const head = await (await t.as('chair')).request('HEAD', '/');
+    expect(head.status).toBe(200);
+    expect(head.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('leaves the page to the browser once the web is built again under it, until a restart', async () => {
+    const file = path.join(dir, 'index.html');
+    const before = fs.readFileSync(file, 'utf8');
+    const stat = fs.statSync(file);
+    fs.writeFileSync(file, before.replace('/x.js', '/y.js'));
+    fs.utimesSync(file, stat.atime, new Date(stat.mtimeMs + 5000));
+    const page = (await (await t.as('chair')).get('/')).raw.toString();
+    expect(page).toContain('<script src="/y.js"></script>');
+    expect(page).not.toContain('tx-state');
   });
 
   it('never sends the module that draws pages, nor any dot file', async () => {

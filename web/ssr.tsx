@@ -13,7 +13,7 @@ import { ServerPhone } from './components/hooks';
 
 /**
  * The app drawn in Node: at build time a guest's page (`prerender`, web/build/plugins.ts), and by the
- * server a signed-in page with its data (`render`, server/web/serverPage.ts). Built into one file with
+ * server a signed-in page with its data (`render`, server/plugins/serverPage.ts). Built into one file with
  * everything it imports, which the server loads from the build (dist/.ssr/).
  */
 
@@ -83,6 +83,6 @@ export function render(url: string, { phone, get }: { phone: boolean; get: Get }
       if (e instanceof ApiError) return null;
       throw e;
     }
-    return { html: drawn.html(), state: { csrfToken: session.csrfToken, phone, queries: dehydrate(client) } };
+    return { html: drawn.html(), state: { phone, queries: dehydrate(client) } };
   });
 }

@@ -27,18 +27,31 @@ export const looksLikePhone = (req: FastifyRequest) => req.headers['sec-ch-ua-mo
  */
 export function serverPages(app: FastifyInstance, root: string): ((req: FastifyRequest) => Promise<string | null>) | null {
   const file = path.join(root, SSR_MODULE);
-  const template = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+  const index = path.join(root, 'index.html');
+  const template = fs.readFileSync(index, 'utf8');
   if (!fs.existsSync(file) || !template.includes(EMPTY_ROOT)) return null;
   const [head, tail] = template.replace(ASK_SESSION, '').split(EMPTY_ROOT);
+  const built = fs.statSync(index).mtimeMs;
+  let rebuilt = false;
   // React, antd and the app: ~0.3 s to load. Not in the start-up, but soon after it, so that the first
-  // home drawn after a restart does not wait for it.
-  let module: Promise<{ render: typeof Render }> | undefined;
-  const load = () => (module ??= import(pathToFileURL(file).href));
+  // home drawn after a restart does not wait for it. Tried again on the next page if it failed. Always by
+  // this one URL: the build's chunks import the entry back by its name, and another URL would load a
+  // second copy beside them.
+  let module: Promise<{ render: typeof Render }> | null = null;
+  const load = () => (module ??= import(pathToFileURL(file).href).catch((error) => ((module = null), Promise.reject(error))));
   app.addHook('onListen', () => void setTimeout(() => load().catch(() => undefined), 1000).unref());
 
   return async (req) => {
+    // Only a page to look at (a HEAD is answered from index.html), only for a session.
     const cookie = req.headers.cookie;
-    if (!cookie?.includes(`${SESSION_COOKIE}=`)) return null;
+    if (req.method !== 'GET' || !cookie || !req.cookies[SESSION_COOKIE]) return null;
+    // Built again under the running server: the module loaded is the old build's, which would draw
+    // a page the new scripts do not expect. The browser draws it until the server is restarted.
+    if (rebuilt || fs.statSync(index).mtimeMs !== built) {
+      if (!rebuilt) req.log.warn('the web was built again: the home is drawn by the browser until the server restarts');
+      rebuilt = true;
+      return null;
+    }
     let drawn: Awaited<ReturnType<typeof Render>>;
     try {
       const { render } = await load();
@@ -48,7 +61,7 @@ export function serverPages(app: FastifyInstance, root: string): ((req: FastifyR
         const res = await app.inject({ method: 'GET', url, headers });
         return new Response(res.statusCode === 204 ? null : res.body, { status: res.statusCode, headers: { 'content-type': String(res.headers['content-type'] ?? '') } });
       };
-      drawn = await render(req.url, { phone: looksLikePhone(req), get });
+      drawn = await render('/', { phone: looksLikePhone(req), get });
     } catch (error) {
       req.log.warn({ err: error }, 'server page not drawn');
       return null;

@@ -18,7 +18,7 @@ export async function serveWeb(app: FastifyInstance, dist: string): Promise<void
     const assets = path.join(root, 'assets') + path.sep;
     const cacheFor = (file: string) =>
       /\.html(\.br|\.gz)?$/.test(file) ? 'no-cache' : file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
-    await web.register(fastifyStatic, { root, wildcard: false, index: false, cacheControl: false, preCompressed: true, setHeaders: (reply, file) => reply.header('cache-control', cacheFor(file)) });
+    await web.register(fastifyStatic, { root, wildcard: false, index: false, cacheControl: false, preCompressed: true, dotfiles: 'deny', setHeaders: (reply, file) => reply.header('cache-control', cacheFor(file)) });
     // A first screen with an HTML of its own (login.html: its styles made at build time) is sent for its
     // path; every other client route gets index.html.
     const pages = new Map(

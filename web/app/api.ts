@@ -4,11 +4,10 @@ import type { Lang } from '../../common/i18n';
 import { CORE } from '../i18n/text/core';
 import { ApiError } from './apiError';
 import { queryClient } from './queryClient';
-import { serverState } from './serverState';
 
 export const ME_KEY = ['me'] as const;
 
-let csrfToken: string | null = serverState?.csrfToken ?? null;
+let csrfToken: string | null = null;
 let language: Lang = 'zh';
 
 export function setApiLanguage(lang: Lang) {
@@ -16,7 +15,7 @@ export function setApiLanguage(lang: Lang) {
 }
 
 type Transport = (url: string, init: RequestInit) => Promise<Response>;
-let transport: Transport = (url, init) => fetch(url, init);
+let transport: Transport | null = null;
 /** The server, drawing a page (web/ssr.tsx), answers the page's requests itself. */
 export const setTransport = (t: Transport) => void (transport = t);
 
@@ -52,6 +51,9 @@ interface RequestOptions {
 
 async function send(path: string, { method = 'GET', body, query }: RequestOptions, retried = false): Promise<Response> {
   const headers: Record<string, string> = { 'Accept-Language': language === 'en' ? 'en' : 'zh-CN' };
+  // A page drawn by the server brings no token (it would sit in a compressed page beside text others
+  // may write): the first write of the session asks for it.
+  if (method !== 'GET' && !csrfToken && !transport && queryClient.getQueryData(ME_KEY)) await refreshSession();
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
@@ -61,13 +63,15 @@ async function send(path: string, { method = 'GET', body, query }: RequestOption
   }
   let res: Response;
   try {
-    res = await transport(withQuery(path, query), { method, headers, body: payload, credentials: 'same-origin' });
+    res = await (transport ?? fetch)(withQuery(path, query), { method, headers, body: payload, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'network', CORE['common.network'][language]);
   }
   if (res.ok) return res;
 
   const error = await toError(res);
+  // The answer changes the browser's session; a page the server draws changes nothing shared.
+  if (transport) throw error;
   // A stale token (server restarted, another tab logged in): fetch a fresh one and try once more.
   if (error.code === 'csrf' && !retried && (await refreshSession())) return send(path, { method, body, query }, true);
   if (error.code === 'unauthenticated') forgetSession();

@@ -3,10 +3,9 @@ import { SERVER_STATE_ID } from '../../common/webBuild';
 
 /**
  * What the server puts beside a page it drew for someone signed in (web/ssr.tsx): the page's data as
- * it drew it, so the browser's first render matches the HTML, and the session's CSRF token.
+ * it drew it, so that the browser's first render matches the HTML.
  */
 export interface ServerState {
-  csrfToken: string;
   /** The layout the server guessed from the device (hooks.ts `useIsPhone`). */
   phone: boolean;
   queries: DehydratedState;

@@ -159,7 +159,7 @@ async function buildSsr(root: string): Promise<{ dir: string; prerender: typeof 
 /**
  * Each first screen's HTML: its chunks preloaded (above), the antd styles it shows, made at build time
  * (web/build/firstStyles.ts), at the end of the head, and a guest's page drawn into it (`prerender`);
- * the server draws a signed-in home into index.html (server/web/serverPage.ts).
+ * the server draws a signed-in home into index.html (server/plugins/serverPage.ts).
  * index.html carries the home's styles (every signed-in page shows the shell); every other first screen
  * gets an HTML file of its own (login.html), which the server sends for its path.
  */

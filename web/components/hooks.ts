@@ -11,7 +11,7 @@ function subscribe(onChange: () => void) {
 
 /**
  * The layout of a page the server draws: it cannot see the screen, so it guesses from the device
- * (server/web/serverPage.ts). The browser's first render over that page uses the same guess, then
+ * (server/plugins/serverPage.ts). The browser's first render over that page uses the same guess, then
  * React redraws at once if the screen says otherwise.
  */
 export const ServerPhone = createContext(serverState?.phone ?? false);

@@ -8,7 +8,7 @@ import { nowIso } from '../../lib/time';
 import { actorOf, auditRepo } from '../audit/audit.repo';
 import { departmentsRepo } from '../departments/departments.repo';
 import { notify } from '../notifications/notifications.service';
-import { notice, openCase, recordEvent, tellMember, todayIn, unionIds } from './cases.intake';
+import { notice, openCase, recordEvent, tellMember, todayOf, unionIds } from './cases.intake';
 import { casesRepo } from './cases.repo';
 import { expectState, load, type Loaded } from './cases.view';
 
@@ -32,7 +32,7 @@ export function flowActions(db: Db) {
       const l = await load(trx, user, id);
       if (!l.is[who]) throw Forbidden(NOT_YOURS[who]);
       expectState(l.row, states);
-      const today = await todayIn(trx, user.org.id);
+      const today = todayOf(user);
       const { action, patch } = await make(trx, l, today);
       await casesRepo.update(trx, l.row.org_id, id, { ...patch, updated_at: nowIso() });
       await auditRepo.record(trx, actorOf(user), { action, entity: 'case', entityId: id, label: l.row.title, before: { state: l.row.state }, after: patch });

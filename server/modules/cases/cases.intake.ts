@@ -1,3 +1,4 @@
+import type { SessionUser } from '../../../common/auth';
 import { CASE_CATEGORY_LABELS, CASE_SOURCE_LABELS, type CaseCategory, type CaseEvent, type CaseEventKind, type CaseSourceKind } from '../../../common/cases';
 import type { Db } from '../../db/database';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
@@ -31,6 +32,9 @@ export async function tellMember(trx: Db, c: { id: string; org_id: string; membe
 }
 
 export const notice = (c: { id: string; title: string }, title: string, body = ''): NotificationInput => ({ kind: 'case', title, body: `《${c.title}》${body ? `：${body.slice(0, 60)}` : ''}`, link: linkOf(c.id) });
+
+/** Today on the caller's school clock: its time zone came with the session, read for this request. */
+export const todayOf = (user: SessionUser): string => localDate(user.org.timeZone);
 
 export async function todayIn(db: Db, orgId: string): Promise<string> {
   const org = await orgsRepo.find(db, orgId);

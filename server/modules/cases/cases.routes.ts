@@ -100,7 +100,8 @@ export function caseRoutes(app: FastifyInstance, s: Services): void {
     access: 'authenticated',
     summary: '诉求详情与时间线 / a case with its timeline',
     params: idParams,
-    visible,
+    // No `visible` check first: with no body or query to keep from being read, `get` finding the case
+    // (404 when hidden) is the check, and the case is read once instead of twice.
     handler: ({ req, params }) => x.get(userOf(req), params.id),
   });
   route(app, {

@@ -7,7 +7,7 @@ import { actorOf } from '../audit/audit.repo';
 import { lookup as suggestionLookup } from '../suggestions/suggestions.view';
 import { caseFigures, casesXlsx } from './cases.figures';
 import { flowActions } from './cases.flow';
-import { createCaseFrom, todayIn } from './cases.intake';
+import { createCaseFrom, todayOf } from './cases.intake';
 import { casesRepo, type CaseScope } from './cases.repo';
 import { load, lookup, toDetail, toListItem } from './cases.view';
 
@@ -17,10 +17,10 @@ export { createCaseFrom } from './cases.intake';
 // figures and the export (cases.figures.ts).
 export function createCasesService(db: Db) {
   const flow = flowActions(db);
-  const yearOf = async (user: SessionUser, year?: number) => year ?? Number((await todayIn(db, user.org.id)).slice(0, 4));
+  const yearOf = (user: SessionUser, year?: number) => year ?? Number(todayOf(user).slice(0, 4));
 
   async function get(user: SessionUser, id: string): Promise<Case> {
-    return toDetail(db, await load(db, user, id), await todayIn(db, user.org.id));
+    return toDetail(db, await load(db, user, id), todayOf(user));
   }
   /** Waits for a step, then answers with the case as the caller now sees it. */
   const after = async (user: SessionUser, id: string, action: Promise<unknown>) => {
@@ -28,7 +28,7 @@ export function createCasesService(db: Db) {
     return get(user, id);
   };
   async function list(user: SessionUser, scope: CaseScope, q: CaseListQuery): Promise<Page<CaseListItem>> {
-    const today = await todayIn(db, user.org.id);
+    const today = todayOf(user);
     const { rows, total } = await casesRepo.list(db, user.org.id, scope, q, today);
     return { items: rows.map((r) => toListItem(r, today)), total };
   }
@@ -43,10 +43,10 @@ export function createCasesService(db: Db) {
     mine: (user: SessionUser, q: CaseListQuery) => (user.memberId ? list(user, { memberId: user.memberId }, q) : Promise.resolve({ items: [], total: 0 })),
     inbox: (user: SessionUser, q: CaseListQuery) => list(user, 'all', q),
     assigned: (user: SessionUser, q: CaseListQuery) => list(user, { handlerUserId: user.id }, q),
-    figures: async (user: SessionUser, year?: number): Promise<CaseFigures> => caseFigures(db, user.org.id, await yearOf(user, year), await todayIn(db, user.org.id)),
+    figures: async (user: SessionUser, year?: number): Promise<CaseFigures> => caseFigures(db, user.org.id, yearOf(user, year), todayOf(user)),
     async xlsx(user: SessionUser, year?: number): Promise<{ buffer: Buffer; year: number }> {
-      const y = await yearOf(user, year);
-      return { buffer: await casesXlsx(db, user.org.id, y, await todayIn(db, user.org.id)), year: y };
+      const y = yearOf(user, year);
+      return { buffer: await casesXlsx(db, user.org.id, y, todayOf(user)), year: y };
     },
 
     addInfo: (user: SessionUser, id: string, body: string) => after(user, id, flow.addInfo(user, id, body)),

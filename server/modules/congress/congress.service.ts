@@ -36,7 +36,7 @@ export function createCongressService(database: Database, orgs: OrgsService) {
       const isDelegate = !!memberId && !!(await congressRepo.findDelegate(database.db, orgId, s.term_id, memberId));
       const attendance = isDelegate ? ((await congressRepo.attendanceOf(database.db, orgId, sessionId, memberId)) ?? 'absent') : null;
       const roll = memberId ? new Map((await votesRepo.rollOf(database.db, orgId, sessionId, memberId)).map((r) => [r.vote_id, r.voted === 1])) : new Map();
-      const all = await votes.listForSession(orgId, sessionId);
+      const all = await votes.ofSession(orgId, sessionId);
       return {
         session: { id: s.id, name: s.name, date: s.date, place: s.place, agenda: agenda.map((a) => ({ kind: a.kind as AgendaKind, title: a.title, note: a.note })) },
         isDelegate,

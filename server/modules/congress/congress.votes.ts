@@ -120,12 +120,16 @@ export function createVotesService(database: Database, orgs: OrgsService, sessio
     };
   }
 
+  /** A session's votes, for a caller that has already found the session. */
+  const ofSession = async (orgId: string, sessionId: string) => views(await votesRepo.listForSession(db, orgId, sessionId));
+
   return {
     get: async (orgId: string, id: string) => view(await vote(orgId, id)),
     listForSession: async (orgId: string, sessionId: string) => {
       await sessions.session(orgId, sessionId);
-      return views(await votesRepo.listForSession(db, orgId, sessionId));
+      return ofSession(orgId, sessionId);
     },
+    ofSession,
 
     async create(actor: Actor, sessionId: string, input: VoteDraft) {
       const s = await sessions.session(actor.orgId, sessionId);
