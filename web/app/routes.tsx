@@ -129,7 +129,7 @@ const appPages: RouteObject[] = [
   { path: '*', lazy: page(() => import('../components/NotFoundPage')) },
 ];
 
-/** The app's routes, for the browser's router (router.tsx) and the build's prerender (web/build/prerender.tsx). */
+/** The app's routes, for the browser's router (router.tsx) and for drawing pages in Node (web/ssr.tsx). */
 export const routes: RouteObject[] = [
   {
     path: '/',

@@ -12,7 +12,7 @@ export interface FirstScreen {
   /** Its lazy modules (route chunks and texts), from the project root. */
   modules: string[];
   styles: FirstScreenStyles;
-  /** A guest's page, the same for everyone: drawn at build time into its HTML (web/build/prerender.tsx). */
+  /** A guest's page, the same for everyone: drawn at build time into its HTML (web/ssr.tsx `prerender`). */
   prerender?: boolean;
 }
 
