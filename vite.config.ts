@@ -21,7 +21,7 @@ export default defineConfig({
   resolve: {
     // antd/locale/* is antd's CommonJS build (lib/), which would bring a second copy of the date picker's
     // and pagination's locale tables beside the ES ones antd itself imports (~8 KB in the entry). The
-    // prerender (Node, its own config) keeps the CommonJS one, as Node can load it.
+    // server's module (web/ssr.tsx, built with its own config by web/build/plugins.ts) keeps the CommonJS one.
     alias: [{ find: /^antd\/locale\/(\w+)$/, replacement: 'antd/es/locale/$1' }],
   },
   build: {

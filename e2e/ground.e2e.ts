@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
+import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { LoginResult } from '../common/auth';
 import { PHONE_UA } from '../bench/web';
@@ -199,10 +200,11 @@ describe('ground floor in Chromium', () => {
   it('the signed-in home arrives drawn by the server with its data, whatever the data holds, and React takes it over as drawn', async () => {
     // A member's name that would end a script element: the handler's (the chair may rename members).
     const hostile = '</script><script>hacked=1</script>';
+    // Signed in by the API: the form is not what this test looks at (and needs scripts).
+    const signInBy = async (context: BrowserContext, username: string) => (await (await context.request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } })).json()) as LoginResult;
     const api = await env.browser.newContext({ baseURL: env.demo.url });
-    const login = async (username: string) => (await (await api.request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } })).json()) as LoginResult;
-    const { user: handler } = await login('handler');
-    const { csrfToken } = await login('chair');
+    const { user: handler } = await signInBy(api, 'handler');
+    const { csrfToken } = await signInBy(api, 'chair');
     const rename = (name: string) => api.request.patch(`/api/members/${handler.memberId}`, { data: { name }, headers: { 'x-csrf-token': csrfToken } });
     const renamed = await rename(hostile);
     expect(renamed.status(), await renamed.text()).toBe(200);
@@ -210,16 +212,21 @@ describe('ground floor in Chromium', () => {
       // Before any script: the page as the server drew it, the name as text.
       const bare = await env.browser.newContext({ viewport: PHONE, userAgent: PHONE_UA, baseURL: env.demo.url, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', javaScriptEnabled: false });
       const still = await bare.newPage();
-      await bare.request.post('/api/auth/login', { data: { username: 'handler', password: DEMO_PASSWORD } });
+      await signInBy(bare, 'handler');
       await still.goto('/');
       expect(await still.locator('#welcome').textContent()).toContain(hostile);
       expect(await still.locator('.tx-tabbar').isVisible()).toBe(true); // the phone's layout, guessed from the device
+      // Only what the handler may see: no 慰问 or 帮扶 reminders drawn, none of their data in the page.
+      expect(await still.getByTestId('care-reminders').count()).toBe(0);
+      const state = await still.locator('#tx-state').textContent();
+      expect(state).not.toContain('/api/care/reminders');
+      expect(state).not.toContain('/api/hardship/reminders');
       await shot(still, 'phone-00-home-drawn-by-server');
       await bare.close();
 
       // With scripts: taken over without a request for what the page already holds, the script never run.
       const context = await newContext(env.browser, PHONE, env.demo.url);
-      await context.request.post('/api/auth/login', { data: { username: 'handler', password: DEMO_PASSWORD } });
+      await signInBy(context, 'handler');
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -250,7 +257,7 @@ describe('ground floor in Chromium', () => {
 
       // A desktop browser at a phone's width: drawn for a desktop, then laid out for the phone at once.
       const narrow = await env.browser.newContext({ viewport: PHONE, baseURL: env.demo.url, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-      await narrow.request.post('/api/auth/login', { data: { username: 'handler', password: DEMO_PASSWORD } });
+      await signInBy(narrow, 'handler');
       const wrong = await narrow.newPage();
       const wrongErrors: string[] = [];
       wrong.on('pageerror', (e) => wrongErrors.push(e.message));

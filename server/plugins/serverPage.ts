@@ -15,7 +15,7 @@ const gzip = promisify(zlib.gzip);
 const ASK_SESSION = /<link rel="preload" href="\/api\/auth\/me"[^>]*>/;
 
 /** A device that lays itself out as a phone says so: Chromium's client hint, else its user agent. */
-export const looksLikePhone = (req: FastifyRequest) => req.headers['sec-ch-ua-mobile'] === '?1' || /Mobi|iPhone/i.test(req.headers['user-agent'] ?? '');
+const looksLikePhone = (req: FastifyRequest) => req.headers['sec-ch-ua-mobile'] === '?1' || /Mobi|iPhone/i.test(req.headers['user-agent'] ?? '');
 
 /**
  * The home drawn by the server for someone signed in, with its data: on a slow phone it is on screen
