@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pdfText } from '../server/modules/care/care.fixture';
-import { demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, SHOTS, shot, signIn } from './support';
+import { choose, demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, SHOTS, shot, signIn } from './support';
 
 // 送温暖 (JOURNEYS.md): a committee member, on the phone at the hospital, records a visit and is refused a
 // second one for the same illness; at the desk, prepares the 中秋 batch for the retirees, takes out the
@@ -11,12 +11,6 @@ import { demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, SHOTS, sh
 // auditor then finds the spending in the ledger.
 
 const ILLNESS = '急性阑尾炎';
-
-/** Picks the option starting with `option` in an Ant Design select found by its form label. */
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${option}"]`).first().click();
-}
 
 async function recordHospitalVisit(page: Page, amount: string): Promise<void> {
   await page.goto('/care/new');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, shot, signIn } from './support';
+import { choose, demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, shot, signIn } from './support';
 
 // 权益诉求 (JOURNEYS.md): a teacher, on her phone, raises a 子女入学 case; the 权益保障委员 takes it up
 // and forwards it to 教务处 with a deadline; the office head answers; the officer explains the outcome;
@@ -9,12 +9,6 @@ import { demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, shot, sig
 const TITLE = '妹妹学校不接收孩子插班';
 const RESPONSE = '已与区教育局沟通，本学期插班名额已满，下学期开学前可优先安排。';
 const EXPLANATION = '本学期确实无法插班。工会已把孩子列入下学期优先名单，开学前两周会再与您联系。';
-
-/** Picks the option starting with `option` in an Ant Design select found by its label. */
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${option}"]`).first().click();
-}
 
 async function openCase(page: Page, list: string): Promise<void> {
   await page.goto(list);

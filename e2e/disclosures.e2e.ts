@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, shot, SHOTS, signIn } from './support';
+import { choose, demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, shot, SHOTS, signIn } from './support';
 
 // 校务公开 (JOURNEYS.md): the committee drafts two items into this year's 第1期; the 监督小组 returns one
 // with a comment and approves the other; the committee publishes the issue; a teacher on her phone sees it
@@ -15,19 +15,11 @@ const COMMENT = '附件缺少明细表，请补充后再提交';
 const QUESTION = '班主任津贴是否单列发放？';
 const ANSWER = '班主任津贴单列发放，不占奖励性绩效。';
 
-/** Picks the option starting with `option` in an Ant Design select found by its form label. */
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.keyboard.type(option);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${option}"]`).first().click();
-  await page.keyboard.press('Escape');
-}
-
 async function draftInto(page: Page, issueUrl: string, title: string, category: string, html: string): Promise<string> {
   await page.goto(issueUrl);
   await page.getByTestId('issue-add-item').click();
   await page.getByTestId('disclosure-title').fill(title);
-  await choose(page, '类别', category);
+  await choose(page, '类别', category, { search: true });
   await page.getByTestId('disclosure-content').fill(html);
   await page.getByTestId('disclosure-save').click();
   await page.waitForURL((u) => /^\/disclosures\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith('/new'));

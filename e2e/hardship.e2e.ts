@@ -26,6 +26,8 @@ describe('hardship help in Chromium', () => {
     await leader.goto('/hardship/apply');
     await leader.getByTestId('hs-apply-member').click();
     await leader.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${name}"]`).first().click();
+    // The list closes with an animation; a page checked during it still holds the open listbox (as `choose` in support.ts waits).
+    await expect.poll(() => leader.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await leader.getByTestId('hs-apply-amount').fill('1500');
     await leader.getByTestId('hs-apply-reason').fill(REASON);
     await shot(leader, 'hardship-01-phone-apply');

@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, shot, signIn } from './support';
+import { choose, demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, shot, signIn } from './support';
 
 // 会议与座谈会 (issue 4): the committee records a 座谈会 with the retirees, notes an opinion and passes it
 // to the 意见箱 in the union's name; the union's inbox shows it with the way back to the meeting; a
@@ -8,11 +7,6 @@ import { demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, shot, sig
 
 const TITLE = '重阳节退休教师座谈会';
 const OPINION = '希望学校在校史馆留出一面墙，展示退休教师的老照片。';
-
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${option}"]`).first().click();
-}
 
 describe('meetings in Chromium', () => {
   const env = demoAndBrowser();

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, shot, SHOTS, signIn } from './support';
+import { choose, demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, shot, SHOTS, signIn } from './support';
 
 // A proposal's year (JOURNEYS.md): a teacher drafts on the phone with two co-signers and submits it
 // (it gets its number), the committee 立案 and assigns it, the office replies, the proposer rates it;
@@ -12,17 +11,6 @@ import { demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, shot, SHO
 
 const TITLE = '关于在教学楼增设饮水机的建议';
 const REPLY = '已在每层教学楼增设直饮水机两台，11 月底前完成安装。';
-
-/** Picks the option starting with `option` in an Ant Design select found by its form label. */
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  // Long lists render only what is in view: type to filter (a select without search ignores it).
-  await page.keyboard.type(option);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${option}"]`).first().click();
-  await page.keyboard.press('Escape');
-  // The list closes with an animation; a page checked during it still holds the open listbox.
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-}
 
 describe('proposals in Chromium', () => {
   const env = demoAndBrowser();
@@ -41,11 +29,11 @@ describe('proposals in Chromium', () => {
     // The one session collecting proposals is already chosen.
     expect(await phone.getByTestId('proposal-session').innerText()).toContain('第五届第三次会议');
     await phone.getByTestId('proposal-title').fill(TITLE);
-    await choose(phone, '类别', '后勤保障');
+    await choose(phone, '类别', '后勤保障', { search: true });
     await phone.getByTestId('proposal-reasons').fill('教学楼只有一楼有饮水机，课间学生和教师排长队。');
     await phone.getByTestId('proposal-measures').fill('每层增设直饮水机，并定期检测水质。');
     for (const u of ['leader', 'committee']) {
-      await choose(phone, '邀请附议人', nameOf(u));
+      await choose(phone, '邀请附议人', nameOf(u), { search: true });
     }
     // The teacher heads a 代表团 (demo data): the form offers a collective proposal; this one is personal.
     expect(await phone.getByText(/^以代表团名义提出（.+代表团）$/).isVisible()).toBe(true);
@@ -83,7 +71,7 @@ describe('proposals in Chromium', () => {
     await desk.getByTestId('decision-publish').click();
     await expect.poll(() => desk.getByTestId('assign-department').isVisible(), { timeout: 10_000 }).toBe(true);
     await desk.getByTestId('assign-department').fill('总务处');
-    await choose(desk, '承办人', `${nameOf('handler')}（handler）`);
+    await choose(desk, '承办人', `${nameOf('handler')}（handler）`, { search: true });
     await desk.getByTestId('assign-deadline').click();
     await desk.getByTestId('assign-deadline').fill(new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10));
     await desk.keyboard.press('Enter');
@@ -118,7 +106,7 @@ describe('proposals in Chromium', () => {
 
     // The figures for this session, and the 汇编 with the reply in it.
     await desk.goto('/proposals/stats');
-    await choose(desk, '统计范围', '第五届第三次会议');
+    await choose(desk, '统计范围', '第五届第三次会议', { search: true });
     await expect.poll(() => desk.getByTestId('stats-total').innerText(), { timeout: 10_000 }).toContain('100');
     await shot(desk, 'proposals-06-stats');
     await expectAccessible(desk, 'proposal figures');
@@ -132,7 +120,7 @@ describe('proposals in Chromium', () => {
 
     // The 办理情况报告 from the figures page: the rates, and each 立案 proposal with number, 主办, class, rating.
     await desk.goto('/proposals/stats');
-    await choose(desk, '统计范围', '第五届第三次会议');
+    await choose(desk, '统计范围', '第五届第三次会议', { search: true });
     const [report] = await Promise.all([desk.waitForEvent('download'), desk.getByTestId('stats-report').click()]);
     expect(report.suggestedFilename()).toContain('提案办理情况报告');
     const reportXml = await (await JSZip.loadAsync(fs.readFileSync((await report.path())!))).file('word/document.xml')!.async('string');
@@ -164,7 +152,7 @@ describe('proposals in Chromium', () => {
     for (const title of titles) await desk.getByLabel(`选择《${title}》`).check();
     await expect.poll(() => desk.getByTestId('proposal-batch').innerText()).toContain('已选 2 件');
     await desk.getByTestId('proposal-batch').getByTestId('decision-choice').getByText('立案', { exact: true }).click();
-    await choose(desk, '套用模板', '立案交办');
+    await choose(desk, '套用模板', '立案交办', { search: true });
     // Not `shot`: a full-page capture briefly crosses the phone breakpoint, where the list swaps its table (and its ticks) for cards.
     await desk.screenshot({ path: path.join(SHOTS, 'proposals-08-batch.png') });
     await expectAccessible(desk, 'proposal list with a batch');

@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, shot, signIn } from './support';
+import { choose, demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, shot, signIn } from './support';
 
 // The 意见箱 journey (JOURNEYS.md): the canteen closes before evening study ends; a young teacher writes
 // to 总务处 anonymously on her phone and keeps the receipt code; the office answers; at home, without
@@ -8,12 +7,6 @@ import { demoAndBrowser, DESKTOP, expectAccessible, newContext, PHONE, shot, sig
 
 const TITLE = '晚自习后食堂没有饭了';
 const REPLY = '已与食堂商定：晚自习值班教师可在 18:00 前预约留餐，下周一开始。';
-
-/** Picks the option starting with `option` in an Ant Design select found by its form label. */
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${option}"]`).first().click();
-}
 
 describe('suggestion box in Chromium', () => {
   const env = demoAndBrowser();

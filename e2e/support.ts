@@ -106,6 +106,20 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   expect(await seriousA11yIssues(page), `${what}: serious accessibility issues`).toEqual([]);
 }
 
+/**
+ * Picks the option starting with `option` in an Ant Design select found by its form label. `search`: the
+ * list renders only what is in view, so type to filter (a select without search ignores it), then close the
+ * list (a multiple select keeps it open). Returns once the list has closed: a page checked during its
+ * closing animation still holds the open listbox.
+ */
+export async function choose(page: Page, label: string, option: string, { search = false } = {}): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  if (search) await page.keyboard.type(option);
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${option}"]`).first().click();
+  if (search) await page.keyboard.press('Escape');
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+}
+
 export async function signIn(page: Page, username: string): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('用户名').fill(username);
