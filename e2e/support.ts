@@ -92,10 +92,14 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-/** Runs axe-core in the page; returns the serious and critical violations (the suite requires none). */
+/** Runs axe-core in the page once its animations have ended; returns the serious and critical violations (the suite requires none). */
 export async function seriousA11yIssues(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axe.source });
   const result = await page.evaluate(async () => {
+    // On a settled page: a toast fading in or a list closing, checked mid-animation, shows colours and
+    // elements that are not the page's (spinners, which never end, are left running).
+    const ending = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.all(ending.map((a) => a.finished.catch(() => undefined)));
     const r = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   });
