@@ -57,15 +57,23 @@ function requestLogFields(req: FastifyRequest) {
   };
 }
 
+/** A read that takes longer than this is logged at info, like a write or a refusal. */
+export const SLOW_READ_MS = 1000;
+
 /**
  * One line per request, when it is answered: the request (as requestLogFields allows), the status and the
- * time. Half the logging work of Fastify's incoming + completed pair (~5% of a ballot's time in a burst).
+ * time; half the logging work of Fastify's incoming + completed pair. A read answered well and fast is
+ * logged at debug: its line cost 11 µs of a 78 µs request on the busiest reads, and the line would only
+ * record who looked at which record. Writes, refusals, errors and slow reads are logged at info and above.
  */
 class OneLinePerRequest extends LogController {
   override incomingRequest(): void {}
   override requestCompleted(error: Error | null | undefined, req: FastifyRequest, reply: FastifyReply): void {
-    if (error) reply.log.error({ req, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
-    else reply.log.info({ req, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    const responseTime = reply.elapsedTime;
+    if (error) return reply.log.error({ req, res: reply, err: error, responseTime }, 'request errored');
+    const quietRead = (req.method === 'GET' || req.method === 'HEAD') && reply.statusCode < 400 && responseTime < SLOW_READ_MS;
+    if (quietRead) reply.log.debug({ req, res: reply, responseTime }, 'request completed');
+    else reply.log.info({ req, res: reply, responseTime }, 'request completed');
   }
 }
 

@@ -1,4 +1,4 @@
-import { randomBytes, createHash } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 
 /** Time-ordered id for ordinary rows (index-friendly). Never use for rows that must hide their order. */
@@ -7,4 +7,4 @@ export const newId = (): string => uuidv7();
 /** URL-safe random token with `bytes` bytes of entropy. */
 export const randomToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');
 
-export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+export const sha256 = (s: string): string => hash('sha256', s, 'hex');

@@ -16,11 +16,11 @@ export function registerAccess(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('csrfToken', null);
 
   app.addHook('preHandler', async (req) => {
-    const config = req.routeOptions.config;
+    const { config, url } = req.routeOptions; // a getter that builds an object: read it once
     const access = config?.access;
     if (!access) {
       // Unmatched URLs reach the not-found handler, which has no access to declare.
-      if (req.routeOptions.url === undefined) return;
+      if (url === undefined) return;
       throw new AppError(403, 'forbidden', 'err.forbidden');
     }
     const token = req.cookies[SESSION_COOKIE];
