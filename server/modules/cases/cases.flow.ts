@@ -46,7 +46,7 @@ export function flowActions(db: Db) {
     async submit(user: SessionUser, input: CaseInput): Promise<string> {
       if (!user.memberId) throw Forbidden('err.case_no_member');
       const memberId = user.memberId;
-      return db.transaction().execute((trx) => openCase(trx, user.org.id, { ...input, memberId, source: null }, actor(user)));
+      return db.transaction().execute((trx) => openCase(trx, user, { ...input, memberId, source: null }));
     },
 
     /** The member adds information at any time until the case is closed; the union (and the handler, if forwarded) hear of it. */

@@ -1,13 +1,11 @@
 import type { SessionUser } from '../../../common/auth';
 import { CASE_CATEGORY_LABELS, CASE_SOURCE_LABELS, type CaseCategory, type CaseEvent, type CaseEventKind, type CaseSourceKind } from '../../../common/cases';
 import type { Db } from '../../db/database';
-import { Conflict, Invalid, NotFound } from '../../lib/errors';
+import { Conflict, Invalid } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { localDate, nowIso } from '../../lib/time';
-import { auditRepo, type Actor } from '../audit/audit.repo';
+import { actorOf, auditRepo, type Actor } from '../audit/audit.repo';
 import { notify, recipients, type NotificationInput } from '../notifications/notifications.service';
-import { orgsRepo } from '../orgs/orgs.repo';
-import { toOrg } from '../orgs/orgs.service';
 import { casesRepo } from './cases.repo';
 import { linkOf } from './cases.view';
 
@@ -36,12 +34,6 @@ export const notice = (c: { id: string; title: string }, title: string, body = '
 /** Today on the caller's school clock: its time zone came with the session, read for this request. */
 export const todayOf = (user: SessionUser): string => localDate(user.org.timeZone);
 
-export async function todayIn(db: Db, orgId: string): Promise<string> {
-  const org = await orgsRepo.find(db, orgId);
-  if (!org) throw NotFound();
-  return localDate(toOrg(org).settings.timezone);
-}
-
 interface Opening {
   memberId: string | null;
   category: CaseCategory;
@@ -51,14 +43,16 @@ interface Opening {
 }
 
 /** Inserts the case, its first timeline step and audit row, and tells the union. */
-export async function openCase(trx: Db, orgId: string, input: Opening, actor: Actor): Promise<string> {
+export async function openCase(trx: Db, user: SessionUser, input: Opening): Promise<string> {
+  const orgId = user.org.id;
+  const actor = actorOf(user);
   if (input.memberId && !(await casesRepo.member(trx, orgId, input.memberId))) throw Invalid('memberId', 'err.case_member');
   if (input.source && (await casesRepo.bySource(trx, orgId, input.source.kind, input.source.id))) throw Conflict('case_source_taken', 'err.case_source_taken');
   const id = newId();
   const now = nowIso();
   const row = {
     id, org_id: orgId, member_id: input.memberId, category: input.category, title: input.title.trim().slice(0, 100), content: input.content, state: 'submitted',
-    raised_on: await todayIn(trx, orgId), source_kind: input.source?.kind ?? null, source_id: input.source?.id ?? null,
+    raised_on: todayOf(user), source_kind: input.source?.kind ?? null, source_id: input.source?.id ?? null,
     department_id: null, handler_user_id: null, deadline: null, forwarded_on: null, response: null, responded_on: null,
     outcome: null, explanation: null, explained_on: null, closed_on: null, rating: null, rating_comment: null, reopened: 0,
     created_at: now, updated_at: now,
@@ -79,9 +73,8 @@ export async function openCase(trx: Db, orgId: string, input: Opening, actor: Ac
  */
 export function createCaseFrom(
   trx: Db,
-  orgId: string,
+  user: SessionUser,
   input: { memberId: string | null; category: CaseCategory; title: string; content: string; source: { kind: 'suggestion' | 'meeting_opinion'; id: string } },
-  actor: Actor,
 ): Promise<string> {
-  return openCase(trx, orgId, input, actor);
+  return openCase(trx, user, input);
 }

@@ -3,7 +3,6 @@ import type { SessionUser } from '../../../common/auth';
 import type { Case, CaseCategory, CaseFigures, CaseInput, CaseLink, CaseListItem, CaseListQuery, CaseState } from '../../../common/cases';
 import type { Db } from '../../db/database';
 import { Forbidden, NotFound } from '../../lib/errors';
-import { actorOf } from '../audit/audit.repo';
 import { lookup as suggestionLookup } from '../suggestions/suggestions.view';
 import { caseFigures, casesXlsx } from './cases.figures';
 import { flowActions } from './cases.flow';
@@ -68,7 +67,7 @@ export function createCasesService(db: Db) {
         if (!s) throw NotFound('err.suggestion_not_found');
         if (!s.is.handler) throw Forbidden('err.suggestion_not_handler');
         const memberId = s.row.anonymous === 1 ? null : await casesRepo.suggestionWriterMember(trx, user.org.id, suggestionId);
-        return createCaseFrom(trx, user.org.id, { memberId, category, title: s.row.title, content: s.row.content, source: { kind: 'suggestion', id: suggestionId } }, actorOf(user));
+        return createCaseFrom(trx, user, { memberId, category, title: s.row.title, content: s.row.content, source: { kind: 'suggestion', id: suggestionId } });
       });
       return get(user, id);
     },

@@ -40,7 +40,7 @@ export function convertActions(db: Db, orgs: OrgsService, convertible: Convertib
       convert(user, m, opinionId, 'proposal', (trx, o) => createDraftFor(trx, user, { ...input, reasons: sourceText(m, o), measures: '' })),
     toCase: (user: SessionUser, m: MeetingRow, opinionId: string, input: OpinionToCase) =>
       convert(user, m, opinionId, 'case', (trx, o) =>
-        createCaseFrom(trx, user.org.id, { memberId: o.member_id, ...input, content: sourceText(m, o), source: { kind: 'meeting_opinion', id: o.id } }, actorOf(user)),
+        createCaseFrom(trx, user, { memberId: o.member_id, ...input, content: sourceText(m, o), source: { kind: 'meeting_opinion', id: o.id } }),
       ),
   };
 }

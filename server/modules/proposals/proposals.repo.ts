@@ -54,17 +54,19 @@ function submittedIn(db: Db, orgId: string, p: Period) {
 }
 
 /**
- * `col` contains `text`, ignoring case alike on both databases (SQLite's LIKE ignores ASCII case,
- * PostgreSQL's does not: both sides go through lower()), with %, _ and \ in `text` taken literally.
+ * The LIKE pattern for "contains `text`", ignoring case alike on both databases (SQLite's LIKE ignores
+ * ASCII case, PostgreSQL's does not: both sides go through lower()), with %, _ and \ taken literally.
  */
-function contains(col: string, text: string) {
-  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql<boolean>`lower(${sql.ref(col)}) like ${pattern} escape '\\'`;
-}
+const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const contains = (col: string, pattern: string) => sql<boolean>`lower(${sql.ref(col)}) like ${pattern} escape '\\'`;
+
+/** The list's filters with the search text made into its LIKE pattern (`pattern`, not `q`, is searched). */
+type Where = Partial<ProposalFilter> & { pattern?: string };
+const where = (f: Partial<ProposalFilter>): Where => ({ ...f, pattern: f.q ? likePattern(f.q) : undefined });
 
 // Search is a plain LIKE over 案由, 理由 and 建议 within one organisation: enough for a school's few hundred
 // proposals a year. A city union's archive would want a full-text index (FTS5 / tsvector with zhparser).
-function filtered(db: Db, orgId: string, scope: Scope, f: Partial<ProposalFilter>, today: string): Base {
+function filtered(db: Db, orgId: string, scope: Scope, f: Where, today: string): Base {
   let q = scoped(db, ofSchool(db, orgId), orgId, scope);
   if (f.state) q = q.where('p.state', '=', f.state);
   if (f.category) q = q.where('p.category', '=', f.category);
@@ -80,12 +82,50 @@ function filtered(db: Db, orgId: string, scope: Scope, f: Partial<ProposalFilter
       ]),
     );
   }
-  if (f.q) {
-    const text = f.q;
-    q = q.where((eb) => eb.or([contains('p.title', text), contains('p.reasons', text), contains('p.measures', text)]));
+  if (f.pattern) {
+    const pattern = f.pattern;
+    q = q.where((eb) => eb.or([contains('p.title', pattern), contains('p.reasons', pattern), contains('p.measures', pattern)]));
   }
   return q;
 }
+
+/** A list request's values; null where its filter is absent (and `userId` null for the whole school). */
+type ListValues = {
+  orgId: string; userId: string | null; memberId: string | null; state: string | null; category: string | null; sessionId: string | null;
+  proposerId: string | null; department: string | null; pattern: string | null; today: string | null; limit: number; offset: number;
+};
+/** Which values a request has: the shape of its SQL. `today` present means the overdue filter. */
+type ListShape = Record<keyof ListValues, boolean>;
+const shapeOf = (p: ListValues) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, v !== null])) as ListShape;
+
+function valuesOf(orgId: string, scope: Scope, f: Partial<ProposalFilter>, today: string, page = { limit: 0, offset: 0 }): ListValues {
+  return {
+    orgId, userId: scope.all ? null : scope.userId, memberId: scope.all ? null : scope.memberId, state: f.state ?? null, category: f.category ?? null,
+    sessionId: f.sessionId ?? null, proposerId: f.proposerId ?? null, department: f.department ?? null, pattern: f.q ? likePattern(f.q) : null,
+    today: f.overdue ? today : null, ...page,
+  };
+}
+
+/** `filtered` for a compiled shape: reads only the values the shape has, each as a parameter. */
+function filteredAs(db: Db, has: ListShape, p: ListValues): Base {
+  const scope: Scope = has.userId ? { all: false, userId: p.userId!, memberId: has.memberId ? p.memberId : null } : { all: true };
+  const f: Where = {
+    state: has.state ? (p.state as ProposalState) : undefined, category: has.category ? (p.category as ProposalFilter['category']) : undefined,
+    sessionId: has.sessionId ? p.sessionId! : undefined, proposerId: has.proposerId ? p.proposerId! : undefined,
+    department: has.department ? p.department! : undefined, pattern: has.pattern ? p.pattern! : undefined, overdue: has.today,
+  };
+  return filtered(db, p.orgId, scope, f, has.today ? p.today! : '');
+}
+
+// The list and its tabs' counts on every visit, compiled once per shape (db/compiled.ts): building a
+// delegate's UNION with its joins cost Kysely more than SQLite takes to run it.
+const listQueries = perShape(JSON.stringify, (has: ListShape) => ({
+  total: compiledQuery((db, p: ListValues) => filteredAs(db, has, p).select((eb) => eb.fn.countAll<number>().as('n'))),
+  page: compiledQuery((db, p: ListValues) =>
+    display(filteredAs(db, has, p), p.orgId).orderBy('p.updated_at', 'desc').orderBy('p.id', 'desc').limit(p.limit).offset(p.offset),
+  ),
+  byState: compiledQuery((db, p: ListValues) => filteredAs(db, has, p).select(['p.state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('p.state')),
+}));
 
 // A proposal's page (and every action on one), compiled once (db/compiled.ts): Kysely's building of
 // these joins cost more than SQLite takes to run them.
@@ -120,28 +160,23 @@ const countsIn = perShape(
 
 export const proposalsRepo = {
   async list(db: Db, orgId: string, scope: Scope, f: ProposalListQuery, today: string): Promise<{ rows: ProposalRow[]; total: number }> {
-    const q = filtered(db, orgId, scope, f, today);
-    const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-    const rows = await display(q, orgId)
-      .orderBy('p.updated_at', 'desc')
-      .orderBy('p.id', 'desc')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute();
-    return { rows, total: Number(total) };
+    const p = valuesOf(orgId, scope, f, today, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
+    const q = listQueries(shapeOf(p));
+    const [{ n }] = await q.total(db, p);
+    return { rows: await q.page(db, p), total: Number(n) };
   },
 
   /** How many proposals the scope holds in each state, and how many are overdue. */
   async counts(db: Db, orgId: string, scope: Scope, f: Omit<ProposalFilter, 'state' | 'overdue'>, today: string) {
-    const q = filtered(db, orgId, scope, f, today);
-    const byState = await q.select(['p.state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('p.state').execute();
-    const overdue = await filtered(db, orgId, scope, { ...f, overdue: true }, today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return { byState: byState.map((r) => ({ state: r.state as ProposalState, n: Number(r.n) })), overdue: Number(overdue.n) };
+    const all = valuesOf(orgId, scope, f, today);
+    const overdue = valuesOf(orgId, scope, { ...f, overdue: true }, today);
+    const [byState, [late]] = [await listQueries(shapeOf(all)).byState(db, all), await listQueries(shapeOf(overdue)).total(db, overdue)];
+    return { byState: byState.map((r) => ({ state: r.state as ProposalState, n: Number(r.n) })), overdue: Number(late.n) };
   },
 
   /** Every matching proposal, oldest submission first, for exports. */
   all: (db: Db, orgId: string, f: ProposalFilter, today: string): Promise<ProposalRow[]> =>
-    display(filtered(db, orgId, { all: true }, f, today), orgId).orderBy('p.submitted_at').orderBy('p.id').execute(),
+    display(filtered(db, orgId, { all: true }, where(f), today), orgId).orderBy('p.submitted_at').orderBy('p.id').execute(),
 
   find: async (db: Db, orgId: string, id: string): Promise<ProposalRow | undefined> => (await findOne(db, { orgId, id }))[0],
 
