@@ -29,6 +29,28 @@ describe.each(DIALECTS)('compiledQuery on %s', (dialect) => {
     expect(await orgByName(t.database.db, { name: '第一中学（改）', kind: 'school' })).toEqual([]);
   });
 
+  it("never sees another request's open transaction, and waits for none that it need not", async () => {
+    const { db } = t.database;
+    let changed!: () => void;
+    let finish!: () => void;
+    const wrote = new Promise<void>((r) => (changed = r));
+    const open = db.transaction().execute(async (trx) => {
+      await trx.updateTable('orgs').set({ name: '未提交' }).where('id', '=', t.a.orgId).execute();
+      changed();
+      await new Promise<void>((r) => (finish = r)); // the request awaits something, its transaction open
+      throw new Error('rolled back');
+    });
+    await wrote;
+    // On SQLite the connection is in the transaction: the query queues behind it and sees the rollback.
+    const during = orgByName(db, { name: '未提交', kind: 'school' });
+    finish();
+    await expect(open).rejects.toThrow('rolled back');
+    expect(await during).toEqual([]);
+    // With no transaction open, SQLite's query runs at once, even while Kysely's lock is held by a plain query.
+    const [a, b] = await Promise.all([db.selectFrom('orgs').select('id').where('id', '=', t.a.orgId).execute(), orgByName(db, { name: '第一中学', kind: 'school' })]);
+    expect([a, b.map((o) => ({ id: o.id }))]).toEqual([[{ id: t.a.orgId }], [{ id: t.a.orgId }]]);
+  });
+
   it('refuses a builder that uses a value outside the query', async () => {
     const branching = compiledQuery((db, p: { name: string }) => db.selectFrom('orgs').select('id').where('name', '=', p.name.trim()));
     await expect(branching(t.database.db, { name: '第一中学' })).rejects.toThrow();

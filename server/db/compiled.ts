@@ -1,5 +1,5 @@
 import type { Compilable, CompiledQuery } from 'kysely';
-import type { Db } from './database';
+import { runAtOnce, type Db } from './database';
 
 /** Stands for one named value while a query is compiled; each call puts its own value in its place. */
 class Slot {
@@ -30,7 +30,7 @@ export function compiledQuery<P extends Record<string, string | number | null>, 
     let query = cache.get(db);
     if (!query) cache.set(db, (query = compile(db)));
     const parameters = query.parameters.map((v) => (v instanceof Slot ? values[v.name] : v));
-    return (await db.executeQuery<O>({ ...query, parameters })).rows;
+    return (runAtOnce(db, query.sql, parameters) as O[] | null) ?? (await db.executeQuery<O>({ ...query, parameters })).rows;
   };
 }
 

@@ -58,6 +58,20 @@ function withStatementCache(sqlite: SQLite.Database, max = 1000): SqliteDatabase
   };
 }
 
+/** Per SQLite handle: runs one statement on its connection at once, or answers null where it may not. */
+const immediate = new WeakMap<Db, (sql: string, parameters: readonly unknown[]) => unknown[] | null>();
+
+/**
+ * SQLite: the rows of one statement run on the connection at once, skipping Kysely's executor (its
+ * connection lock and chain of promises, ~5 µs a query: more than an indexed lookup takes). Null where
+ * it must go through Kysely: PostgreSQL, a transaction's handle, or a transaction open on the connection
+ * (another request's, awaiting inside it: this statement must not see its uncommitted rows). Safe because
+ * better-sqlite3 runs a statement to its end synchronously: nothing interleaves with it.
+ */
+export function runAtOnce(db: Db, sql: string, parameters: readonly unknown[]): unknown[] | null {
+  return immediate.get(db)?.(sql, parameters) ?? null;
+}
+
 function openSqlite(file: string): Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
@@ -66,7 +80,15 @@ function openSqlite(file: string): Database {
   sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   // FULL, not NORMAL: this database will hold votes and money; a power cut must not lose a committed ballot.
   sqlite.pragma('synchronous = FULL');
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const statements = withStatementCache(sqlite);
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: statements }) });
+  immediate.set(db, (text, parameters) => {
+    if (sqlite.inTransaction) return null;
+    const statement = statements.prepare(text);
+    if (statement.reader) return statement.all(parameters) as unknown[];
+    statement.run(parameters);
+    return [];
+  });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
