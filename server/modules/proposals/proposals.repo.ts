@@ -62,7 +62,6 @@ const contains = (col: string, pattern: string) => sql<boolean>`lower(${sql.ref(
 
 /** The list's filters with the search text made into its LIKE pattern (`pattern`, not `q`, is searched). */
 type Where = Partial<ProposalFilter> & { pattern?: string };
-const where = (f: Partial<ProposalFilter>): Where => ({ ...f, pattern: f.q ? likePattern(f.q) : undefined });
 
 // Search is a plain LIKE over 案由, 理由 and 建议 within one organisation: enough for a school's few hundred
 // proposals a year. A city union's archive would want a full-text index (FTS5 / tsvector with zhparser).
@@ -117,14 +116,15 @@ function filteredAs(db: Db, has: ListShape, p: ListValues): Base {
   return filtered(db, p.orgId, scope, f, has.today ? p.today! : '');
 }
 
-// The list and its tabs' counts on every visit, compiled once per shape (db/compiled.ts): building a
-// delegate's UNION with its joins cost Kysely more than SQLite takes to run it.
+// The list and its tabs' counts on every visit (and the export), compiled once per shape (db/compiled.ts):
+// building a delegate's UNION with its joins cost Kysely more than SQLite takes to run it.
 const listQueries = perShape(JSON.stringify, (has: ListShape) => ({
   total: compiledQuery((db, p: ListValues) => filteredAs(db, has, p).select((eb) => eb.fn.countAll<number>().as('n'))),
   page: compiledQuery((db, p: ListValues) =>
     display(filteredAs(db, has, p), p.orgId).orderBy('p.updated_at', 'desc').orderBy('p.id', 'desc').limit(p.limit).offset(p.offset),
   ),
   byState: compiledQuery((db, p: ListValues) => filteredAs(db, has, p).select(['p.state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('p.state')),
+  all: compiledQuery((db, p: ListValues) => display(filteredAs(db, has, p), p.orgId).orderBy('p.submitted_at').orderBy('p.id')),
 }));
 
 // A proposal's page (and every action on one), compiled once (db/compiled.ts): Kysely's building of
@@ -170,13 +170,16 @@ export const proposalsRepo = {
   async counts(db: Db, orgId: string, scope: Scope, f: Omit<ProposalFilter, 'state' | 'overdue'>, today: string) {
     const all = valuesOf(orgId, scope, f, today);
     const overdue = valuesOf(orgId, scope, { ...f, overdue: true }, today);
-    const [byState, [late]] = [await listQueries(shapeOf(all)).byState(db, all), await listQueries(shapeOf(overdue)).total(db, overdue)];
+    const byState = await listQueries(shapeOf(all)).byState(db, all);
+    const [late] = await listQueries(shapeOf(overdue)).total(db, overdue);
     return { byState: byState.map((r) => ({ state: r.state as ProposalState, n: Number(r.n) })), overdue: Number(late.n) };
   },
 
   /** Every matching proposal, oldest submission first, for exports. */
-  all: (db: Db, orgId: string, f: ProposalFilter, today: string): Promise<ProposalRow[]> =>
-    display(filtered(db, orgId, { all: true }, where(f), today), orgId).orderBy('p.submitted_at').orderBy('p.id').execute(),
+  all(db: Db, orgId: string, f: ProposalFilter, today: string): Promise<ProposalRow[]> {
+    const p = valuesOf(orgId, { all: true }, f, today);
+    return listQueries(shapeOf(p)).all(db, p);
+  },
 
   find: async (db: Db, orgId: string, id: string): Promise<ProposalRow | undefined> => (await findOne(db, { orgId, id }))[0],
 

@@ -31,8 +31,8 @@ export function suggestionRoutes(app: FastifyInstance, s: Services): void {
     // Someone who may not see a suggestion gets 404 before the body is validated: ids reveal nothing.
     // A read has no body, and its handler answers the same 404 itself: it is not looked up twice.
     scope.addHook('preHandler', async (req) => {
-      const id = (req.params as { id?: string } | undefined)?.id;
       if (req.method === 'GET' || req.method === 'HEAD') return;
+      const id = (req.params as { id?: string } | undefined)?.id;
       if (id && req.user && (req.routeOptions.url ?? '').startsWith('/api/suggestions/:id')) await s.suggestions.assertVisible(req.user, id);
     });
     registerSuggestionRoutes(scope, s);
