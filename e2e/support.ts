@@ -28,6 +28,9 @@ export const PHONE = { width: 390, height: 844 };
  * For a spec: the demo app and a browser, started before its tests and stopped after. Read them as
  * `env.demo` and `env.browser` inside tests.
  */
+// Whatever a page's Content-Security-Policy refused, in any context of the spec (newContext).
+const refused: string[] = [];
+
 export function demoAndBrowser() {
   const env = {} as { demo: Awaited<ReturnType<typeof startDemo>>; browser: Browser };
   beforeAll(async () => {
@@ -38,6 +41,8 @@ export function demoAndBrowser() {
     await env.browser?.close();
     await env.demo?.stop();
     if (env.demo) fs.rmSync(env.demo.dir, { recursive: true, force: true });
+    // The build's inline scripts run by their hashes; nothing a journey does needs more.
+    expect(refused, "what the pages' Content-Security-Policy refused (server/plugins/pagePolicy.ts)").toEqual([]);
   });
   return env;
 }
@@ -83,6 +88,12 @@ export async function newContext(browser: Browser, size: typeof DESKTOP, baseURL
   context.on('response', (r) => {
     if (write(r.request().method()) && r.status() >= 400 && new URL(r.url()).pathname.startsWith('/api/')) console.error(`[api] ${r.request().method()} ${new URL(r.url()).pathname} → ${r.status()}`);
   });
+  // What the pages' policy refused, also where the page caught the refusal (an eval tried and given up on
+  // logs nothing): the browser's violation event, said in the console.
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy refused ${e.effectiveDirective}: ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`)),
+  );
+  context.on('console', (m) => m.text().includes('Content Security Policy') && refused.push(`${m.location().url}: ${m.text()}`));
   context.on('requestfailed', (r) => write(r.method()) && console.error(`[api] ${r.method()} ${new URL(r.url()).pathname} failed: ${r.failure()?.errorText ?? ''}`));
   return context;
 }
@@ -94,7 +105,8 @@ export async function shot(page: Page, name: string): Promise<void> {
 
 /** Runs axe-core in the page once its animations have ended; returns the serious and critical violations (the suite requires none). */
 export async function seriousA11yIssues(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
+  // Evaluated by the browser's debugging protocol: an added script element would be refused by the pages' policy.
+  await page.evaluate(axe.source);
   const result = await page.evaluate(async () => {
     // On a settled page: a toast fading in or a list closing, checked mid-animation, shows colours and
     // elements that are not the page's (spinners, which never end, are left running).

@@ -9,6 +9,7 @@ import { msg } from '../common/i18n';
 import { registerAccess } from './plugins/access';
 import { langOf } from './plugins/lang';
 import { registerErrorHandling } from './plugins/errors';
+import { NOT_FRAMED } from './plugins/pagePolicy';
 import { serveWeb } from './plugins/web';
 import { createServices, type Services } from './services';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -115,6 +116,10 @@ export async function buildApp(config: Config, database: Database, logger: Fasti
   await app.register(async (docs) => {
     docs.addHook('onRoute', (r) => {
       r.config = { ...(r.config as object), access: 'public' };
+    });
+    docs.addHook('onRequest', (_req, reply, done) => {
+      reply.headers(NOT_FRAMED);
+      done();
     });
     await docs.register(swaggerUi, { routePrefix: '/api/docs' });
   });

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,13 +21,17 @@ describe('serving the built web app', () => {
   let database: Database;
   let app: FastifyInstance;
   const js = `console.log(${JSON.stringify('同心'.repeat(500))});`;
+  const BOOT = 'document.head.append(document.createElement("link"))';
+  const LOGIN = 'window.first = "登录"';
+  const hashOf = (script: string) => `'sha256-${crypto.createHash('sha256').update(script).digest('base64')}'`;
+  const scriptSources = (policy: string) => /(?:^|; )script-src ([^;]*)/.exec(policy)![1].split(' ');
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-web-'));
     const dist = path.join(dir, 'dist');
     fs.mkdirSync(path.join(dist, 'assets'), { recursive: true });
-    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>同心</title>');
-    fs.writeFileSync(path.join(dist, 'login.html'), '<!doctype html><title>同心 · 登录</title>');
+    fs.writeFileSync(path.join(dist, 'index.html'), `<!doctype html><title>同心</title><script type="module" src="/assets/app-abc123.js"></script><script>${BOOT}</script>`);
+    fs.writeFileSync(path.join(dist, 'login.html'), `<!doctype html><title>同心 · 登录</title><script>${LOGIN}</script>`);
     fs.writeFileSync(path.join(dist, 'assets/app-abc123.js'), js);
     fs.writeFileSync(path.join(dist, 'assets/app-abc123.js.br'), zlib.brotliCompressSync(js));
     fs.writeFileSync(path.join(dist, 'assets/app-abc123.js.gz'), zlib.gzipSync(js));
@@ -82,6 +87,38 @@ describe('serving the built web app', () => {
     }
     expect((await app.inject({ url: '/login/x' })).body).toContain('<title>同心</title>');
   });
+
+  it('sends every page and file with a policy that runs only its own scripts and the build\'s inline ones, in no other site\'s frame', async () => {
+    const asset = await app.inject({ url: '/assets/app-abc123.js' });
+    expect(asset.headers).toMatchObject({ 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin' });
+    for (const url of ['/', '/login', '/care/records', '/index.html', '/api/docs']) {
+      const res = await app.inject({ url });
+      expect(res.headers, url).toMatchObject({ 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin' });
+      if (url === '/api/docs') continue; // swagger-ui's own page and scripts: framed by no one, its policy its own
+      const policy = String(res.headers['content-security-policy']);
+      expect(scriptSources(policy).sort()).toEqual(["'self'", hashOf(BOOT), hashOf(LOGIN)].sort());
+      for (const part of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "connect-src 'self'"]) expect(policy).toContain(part);
+    }
+  });
+
+  it('names the inline scripts of each page built again under the running server', async () => {
+    const policy = async () => scriptSources(String((await app.inject({ url: '/care' })).headers['content-security-policy']));
+    const rewrite = (file: string, from: string, to: string) => {
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(from, to));
+      fs.utimesSync(file, new Date(), new Date(Date.now() + 5000)); // a new mtime, however coarse the file system's
+    };
+    const [index, login] = ['index.html', 'login.html'].map((f) => path.join(dir, 'dist', f));
+    try {
+      rewrite(index, BOOT, 'window.rebuilt = 1');
+      expect(await policy()).toEqual(["'self'", hashOf(LOGIN), hashOf('window.rebuilt = 1')].sort());
+      // A first screen's page written after index.html (as the build does) is read too.
+      rewrite(login, LOGIN, 'window.rebuilt = 2');
+      expect(await policy()).toEqual(["'self'", hashOf('window.rebuilt = 1'), hashOf('window.rebuilt = 2')].sort());
+    } finally {
+      rewrite(index, 'window.rebuilt = 1', BOOT);
+      rewrite(login, 'window.rebuilt = 2', LOGIN);
+    }
+  });
 });
 
 // The home drawn by the server for someone signed in (server/plugins/serverPage.ts). The build's module
@@ -120,6 +157,8 @@ describe('the home drawn by the server', () => {
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers.vary).toContain('cookie');
+    // The drawn page runs under the same policy: its scripts by source, its state a data block, not a script.
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'; ");
     const html = res.raw.toString();
     expect(html).toContain(`<div id="root" inert><p>${t.a.users.chair}</p></div>`);
     // The session is in the page: no request for it beside the scripts; its CSRF token is not.

@@ -7,8 +7,10 @@ import { queryClient } from './app/queryClient';
 import { router } from './app/router';
 import { serverState } from './app/serverState';
 import { prefsAreDefault } from './i18n';
+import { zodWithoutEval } from './app/zodConfig';
 import './app/global.css';
 
+zodWithoutEval();
 const container = document.getElementById('root')!;
 const app = (onMounted?: () => void) => (
   <AppRoot onMounted={onMounted}>

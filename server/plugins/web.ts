@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { NOT_FRAMED, pagePolicy } from './pagePolicy';
 import { sendPersonalPage, serverPages } from './serverPage';
 
 /** The built SPA: static files, and index.html for any non-API path so client routes survive a reload. */
@@ -11,6 +12,13 @@ export async function serveWeb(app: FastifyInstance, dist: string): Promise<void
   await app.register(async (web) => {
     web.addHook('onRoute', (r) => {
       r.config = { ...(r.config as object), access: 'public' };
+    });
+    // Every page the web sends, whichever route sends it, carries its policy (pagePolicy.ts).
+    const policy = pagePolicy(root);
+    web.addHook('onSend', (_req, reply, _payload, done) => {
+      reply.headers(NOT_FRAMED);
+      if (String(reply.getHeader('content-type')).startsWith('text/html')) reply.header('content-security-policy', policy());
+      done();
     });
     // preCompressed: the build writes .br/.gz beside each file (vite.config.ts); sent to browsers that accept them.
     // Caching is decided here, for every file the plugin sends (it also routes each file it found itself):
