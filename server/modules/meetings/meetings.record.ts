@@ -41,7 +41,7 @@ export function recordActions(db: Db) {
   }
 
   async function existing(trx: Db, orgId: string, id: string) {
-    const row = await meetingsRepo.find(trx, orgId, id);
+    const row = await meetingsRepo.findCounted(trx, orgId, id);
     if (!row) throw NotFound('err.meeting_not_found');
     return row;
   }

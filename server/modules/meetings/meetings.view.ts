@@ -3,7 +3,7 @@ import type { MemberStatus } from '../../../common/members';
 import type { Attendee, Meeting, MeetingListItem, MeetingSource, Opinion, OpinionTarget } from '../../../common/meetings';
 import type { Db } from '../../db/database';
 import { NotFound } from '../../lib/errors';
-import { meetingsRepo, type AttendeeRow, type MeetingRow, type OpinionRow } from './meetings.repo';
+import { meetingsRepo, type AttendeeRow, type MeetingListRow, type MeetingRow, type OpinionRow } from './meetings.repo';
 
 // Who sees a meeting, and what they see of it: meetings.read (the chair, the committee) every
 // meeting of the school; an attendee with a member account the meetings they attended; others 404.
@@ -25,7 +25,7 @@ export async function load(db: Db, user: SessionUser, id: string): Promise<Meeti
   return row;
 }
 
-export const toListItem = (r: MeetingRow): MeetingListItem => ({
+export const toListItem = (r: MeetingListRow): MeetingListItem => ({
   id: r.id,
   typeId: r.type_id,
   typeName: r.type_name,
@@ -65,7 +65,7 @@ async function opinionsOf(db: Db, orgId: string, rows: OpinionRow[]): Promise<Op
 export async function toMeeting(db: Db, user: SessionUser, r: MeetingRow): Promise<Meeting> {
   const [attendees, opinions] = await Promise.all([meetingsRepo.attendees(db, r.org_id, r.id), meetingsRepo.opinions(db, r.org_id, r.id)]);
   return {
-    ...toListItem(r),
+    ...toListItem({ ...r, attendees: attendees.length, opinions: opinions.length }),
     endTime: r.end_time,
     hostMemberId: r.host_member_id,
     attendeeList: attendees.map(toAttendee),
