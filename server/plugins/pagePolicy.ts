@@ -7,7 +7,7 @@ import path from 'node:path';
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)(?![^>]*\btype="application\/json")[^>]*>([\s\S]*?)<\/script>/gi;
 
 /** The SHA-256 of each inline script in these pages, as a policy names them. */
-export function inlineScriptHashes(pages: string[]): string[] {
+function inlineScriptHashes(pages: string[]): string[] {
   const hashes = new Set<string>();
   for (const html of pages) for (const [, body] of html.matchAll(INLINE_SCRIPT)) hashes.add(`'sha256-${crypto.hash('sha256', body, 'base64')}'`);
   return [...hashes].sort();
@@ -19,7 +19,7 @@ export function inlineScriptHashes(pages: string[]): string[] {
  * from elsewhere, never inside another site's frame. Styles may be inline: Ant Design writes its styles
  * into `<style>` elements as it draws, and styles run no code.
  */
-export function policyOf(scriptHashes: string[]): string {
+function policyOf(scriptHashes: string[]): string {
   return [
     "default-src 'self'",
     `script-src 'self' ${scriptHashes.join(' ')}`.trim(),
