@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+// The build resolves 'antd' to its es/ entry, whose App is this one (Node alone would take lib/, a second copy).
+import App from 'antd/es/app';
+import AppContext, { type useAppProps } from 'antd/es/app/context';
+
+// Providers.tsx fills antd's App context by its deep path to keep <App> out of the entry; an antd upgrade
+// that moved or split that context would leave every App.useApp() toast and dialog silently inert.
+describe('the deferred App context', () => {
+  it('is the one App.useApp() reads', () => {
+    const apis = { message: {}, notification: {}, modal: {} } as useAppProps;
+    let seen: useAppProps | undefined;
+    const Probe = () => ((seen = App.useApp()), null);
+    renderToString(createElement(AppContext.Provider, { value: apis }, createElement(Probe)));
+    expect(seen).toBe(apis);
+  });
+});
