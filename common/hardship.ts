@@ -120,7 +120,10 @@ export type PaymentInput = z.infer<typeof paymentInput>;
 
 export const applicationListQuery = z.object({
   state: z.enum(APPLICATION_STATES, { message: 'err.enum' }).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
+export type ApplicationListQuery = z.infer<typeof applicationListQuery>;
 
 export const campaignInput = z.object({
   title: required(80),

@@ -1,9 +1,11 @@
+import type { Page } from '../../../common/api';
 import type { SessionUser } from '../../../common/auth';
 import { formatYuan } from '../../../common/funds';
 import {
   APPLICATION_STATE_LABELS,
   type ApplicationApproveInput,
   type ApplicationInput,
+  type ApplicationListQuery,
   type ApplicationReviewInput,
   type ApplicationState,
   type HardshipApplication,
@@ -75,10 +77,9 @@ export function applicationActions(database: Database, orgs: OrgsService) {
   }
 
   return {
-    async list(user: SessionUser, state?: ApplicationState) {
-      const orgId = user.org.id;
-      const rows = await hardshipRepo.listApplications(db, orgId, { state });
-      return { items: rows.map((r) => toApplication(r, [], false)) };
+    async list(user: SessionUser, f: ApplicationListQuery): Promise<Page<HardshipApplication>> {
+      const { rows, total } = await hardshipRepo.listApplications(db, user.org.id, f);
+      return { items: rows.map((r) => toApplication(r, [], false)), total };
     },
 
     /** The committee, or the member themself; anyone else (a group leader included) 404. */

@@ -118,6 +118,23 @@ describe.each(DIALECTS)('hardship help on %s', (dialect) => {
     expect((await hardshipEntries()).reduce((n, e) => n + e.amount, 0)).toBe(200000);
   });
 
+  it('pages the applications newest first, with the total of the state asked for', async () => {
+    const all = (await s.welfare.get('/api/hardship/applications?pageSize=200')).json;
+    expect(all.items.length).toBeGreaterThan(2);
+    expect(all.total).toBe(all.items.length);
+    const dates = all.items.map((a: { createdAt: string }) => a.createdAt);
+    expect(dates).toEqual([...dates].sort().reverse());
+    const pages = await Promise.all([1, 2, 3].map(async (n) => (await s.welfare.get(`/api/hardship/applications?page=${n}&pageSize=1`)).json));
+    expect(pages.flatMap((p) => p.items)).toEqual(all.items.slice(0, 3));
+    expect(pages.map((p) => p.total)).toEqual([all.total, all.total, all.total]);
+    const paid = (await s.welfare.get('/api/hardship/applications?state=paid')).json;
+    expect(paid.total).toBe(all.items.filter((a: { state: string }) => a.state === 'paid').length);
+    expect(paid.items.every((a: { state: string }) => a.state === 'paid')).toBe(true);
+    const bad = await s.welfare.get('/api/hardship/applications?page=0&pageSize=1000');
+    expect(bad.status).toBe(422);
+    expect(Object.keys(bad.json.error.fields).sort()).toEqual(['page', 'pageSize']);
+  });
+
   it('runs a 送温暖 campaign: plans by level, pays one by one within the caps, prints the 签收单', async () => {
     await s.welfare.post('/api/hardship/files', fileBody(s.m.li, { level: 'ordinary' }));
     expect((await s.welfare.post('/api/hardship/campaigns', { title: '春节送温暖', date: s.today, levels: [], amount: 50000, form: 'cash' })).json.error.fields).toEqual({ levels: '此项必填' });

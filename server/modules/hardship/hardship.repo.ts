@@ -1,3 +1,4 @@
+import type { ApplicationListQuery } from '../../../common/hardship';
 import { compiledQuery, perShape } from '../../db/compiled';
 import type { Db } from '../../db/database';
 import type {
@@ -124,10 +125,19 @@ export const hardshipRepo = {
   updateApplication: (db: Db, orgId: string, id: string, patch: Partial<HardshipApplicationsTable>) =>
     db.updateTable('hardship_applications').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute(),
   findApplication: (db: Db, orgId: string, id: string): Promise<ApplicationRow | undefined> => applications(db, orgId).where('a.id', '=', id).executeTakeFirst(),
-  listApplications(db: Db, orgId: string, f: { state?: string }): Promise<ApplicationRow[]> {
+  /** One page of the school's applications (of one state), newest first, and how many there are. */
+  async listApplications(db: Db, orgId: string, f: ApplicationListQuery): Promise<{ rows: ApplicationRow[]; total: number }> {
+    let count = db.selectFrom('hardship_applications').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', orgId);
     let q = applications(db, orgId);
-    if (f.state) q = q.where('a.state', '=', f.state);
-    return q.orderBy('a.created_at', 'desc').orderBy('a.id').execute();
+    if (f.state) {
+      count = count.where('state', '=', f.state);
+      q = q.where('a.state', '=', f.state);
+    }
+    const [{ n }, rows] = await Promise.all([
+      count.executeTakeFirstOrThrow(),
+      q.orderBy('a.created_at', 'desc').orderBy('a.id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+    ]);
+    return { rows, total: Number(n) };
   },
   /** A member's applications, newest first. */
   applicationsOf: (db: Db, orgId: string, memberId: string): Promise<ApplicationRow[]> => applicationsOf(db, { orgId, memberId }),

@@ -21,15 +21,16 @@ import {
   type HardshipFile,
 } from '../../../common/hardship';
 import { useCan } from '../../app/auth';
-import { DataList } from '../../components/DataList';
+import { DataList, type DataListProps } from '../../components/DataList';
 import { ErrorState } from '../../components/ErrorState';
 import { applyApiError } from '../../components/forms';
 import { LinkButton } from '../../components/LinkButton';
+import { useListQuery } from '../../components/useListQuery';
 import { PageHeader } from '../../components/PageHeader';
 import { useLabel, useOptions, useT } from '../../i18n';
 import { useYuan, yuanField } from '../care/parts';
 import { dateProps } from '../congress/forms';
-import { useApplications, useCampaigns, useCaps, useFiles, useHardshipWrite } from './api';
+import { useCampaigns, useCaps, useFiles, useHardshipWrite } from './api';
 import { FileStatusTag, LevelTag, StateTag } from './parts';
 import { useRecentYears, useSchoolNow } from '../../app/today';
 
@@ -127,13 +128,17 @@ function Files() {
   );
 }
 
-export function ApplicationList({ rows, loading }: { rows?: HardshipApplication[]; loading?: boolean }) {
+type Paging = Pick<DataListProps<HardshipApplication>, 'page' | 'pageSize' | 'total' | 'onPageChange'>;
+
+/** Applications newest first: the committee's paged list, or a member's or a file's few. */
+export function ApplicationList({ rows, loading, ...paging }: { rows?: HardshipApplication[]; loading?: boolean } & Paging) {
   const t = useT();
   const yuan = useYuan();
   const navigate = useNavigate();
   const amount = (a: HardshipApplication) => yuan(a.payment?.amount ?? a.approvedAmount ?? a.recommendedAmount ?? a.amount);
   return (
     <DataList<HardshipApplication>
+      {...paging}
       label={t('hs.applications')}
       rows={rows}
       loading={loading}
@@ -166,15 +171,16 @@ export function ApplicationList({ rows, loading }: { rows?: HardshipApplication[
 function Applications() {
   const t = useT();
   const options = useOptions();
-  const [state, setState] = useState<string | undefined>();
-  const list = useApplications(state);
-  if (list.error) return <ErrorState error={list.error} onRetry={() => list.refetch()} />;
+  // The state and the page live in the address beside the tab: Back from an application returns to the same page.
+  const { filters, set, result, listProps } = useListQuery<HardshipApplication>('/api/hardship/applications');
+  if (result.error) return <ErrorState error={result.error} onRetry={() => result.refetch()} />;
+  const { rows, loading, page, pageSize, total, onPageChange } = listProps;
   return (
     <>
       <div className="tx-filters">
-        <Select aria-label={t('hs.state')} placeholder={t('hs.state')} value={state} onChange={setState} options={options(APPLICATION_STATES, APPLICATION_STATE_LABELS)} allowClear data-testid="hs-state" />
+        <Select aria-label={t('hs.state')} placeholder={t('hs.state')} value={filters.state} onChange={(state?: string) => set({ state })} options={options(APPLICATION_STATES, APPLICATION_STATE_LABELS)} allowClear data-testid="hs-state" />
       </div>
-      <ApplicationList rows={list.data?.items} loading={list.isPending} />
+      <ApplicationList rows={rows} loading={loading} page={page} pageSize={pageSize} total={total} onPageChange={onPageChange} />
     </>
   );
 }

@@ -7,8 +7,6 @@ const touched = (key: readonly unknown[]) => /^\/api\/(hardship|funds)/.test(Str
 
 export const useFiles = (status?: string) => useQuery({ queryKey: ['/api/hardship/files', status], queryFn: () => api<{ items: HardshipFile[] }>('/api/hardship/files', { query: { status } }) });
 export const useFile = (id: string) => useQuery({ queryKey: ['/api/hardship/files', id], queryFn: () => api<HardshipFileDetail>(`/api/hardship/files/${id}`) });
-export const useApplications = (state?: string) =>
-  useQuery({ queryKey: ['/api/hardship/applications', state], queryFn: () => api<{ items: HardshipApplication[] }>('/api/hardship/applications', { query: { state } }) });
 export const useApplication = (id: string) => useQuery({ queryKey: ['/api/hardship/applications', id], queryFn: () => api<HardshipApplication>(`/api/hardship/applications/${id}`) });
 export const useCampaigns = (year?: number) => useQuery({ queryKey: ['/api/hardship/campaigns', year], queryFn: () => api<{ items: HardshipCampaign[] }>('/api/hardship/campaigns', { query: { year } }) });
 export const useCampaign = (id: string) => useQuery({ queryKey: ['/api/hardship/campaigns', id], queryFn: () => api<HardshipCampaignDetail>(`/api/hardship/campaigns/${id}`) });
