@@ -59,8 +59,10 @@ export default function HardshipPage() {
       />
       <Alert type="warning" showIcon title={t('hs.sensitive')} className="tx-hs-private" />
       <div className="tx-panel">
+        {/* Only the open tab is drawn: a hidden list would refetch with the next tab's address. */}
         <Tabs
           activeKey={tab}
+          destroyOnHidden
           onChange={(k) => setParams({ tab: k }, { replace: true })}
           items={[
             { key: 'files', label: t('hs.files'), children: <Files /> },
