@@ -103,9 +103,21 @@ async function openPostgres(url: string, bulkLoad: boolean): Promise<Raw> {
         client.release();
       }
     },
+    // The plan the server's prepared statement runs with: after five runs planned for their values, PostgreSQL
+    // may keep one generic plan for any values, which need not be the plan for these. A read is prepared and
+    // run five times, then explained as the sixth run; a write is explained for its values, unrun.
     async explain(s) {
-      const r = await pool.query(`explain ${s.sql}`, s.params as unknown[]);
-      return r.rows.map((x) => x['QUERY PLAN']).join('\n');
+      const lines = (r: pg.QueryResult) => r.rows.map((x) => x['QUERY PLAN']).join('\n');
+      if (!/^\s*select\b/i.test(s.sql)) return lines(await pool.query(`explain ${s.sql}`, s.params as unknown[]));
+      const client = await pool.connect();
+      const name = `explain_${statementName(s.sql) ?? 'q'}`;
+      try {
+        for (let k = 0; k < 5; k++) await client.query({ name, text: s.sql, values: s.params as unknown[] });
+        const values = (s.params as unknown[]).map((v) => (v === null ? 'null' : typeof v === 'number' ? String(v) : client.escapeLiteral(String(v))));
+        return lines(await client.query(`explain execute ${name}${values.length ? `(${values.join(', ')})` : ''}`));
+      } finally {
+        client.release();
+      }
     },
     // Multi-row INSERTs of up to 60,000 parameters (PostgreSQL takes 65,535), written out by hand.
     async insert(table, rows) {

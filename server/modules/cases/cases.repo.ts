@@ -76,7 +76,7 @@ export const casesRepo = {
         .orderBy('c.raised_on', 'desc')
         .orderBy('c.id', 'desc') as Q;
     // The page is cut from the cases alone and only its rows are joined to their names: joined first,
-    // PostgreSQL's cached plan hashes every member and account of the school (~3× slower, city data).
+    // PostgreSQL hashes every member and account of the school (~3× slower, city data).
     const page = ordered(q.selectAll('c')).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
     const rows = await ordered(display(withNames(db, orgId, page.as('c')))).execute();
     return { rows: rows as CaseRow[], total: Number(total) };
