@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
@@ -104,16 +105,23 @@ async function openPostgres(url: string, bulkLoad: boolean): Promise<Raw> {
       }
     },
     // The plan the server's prepared statement runs with: after five runs planned for their values, PostgreSQL
-    // may keep one generic plan for any values, which need not be the plan for these. A read is prepared and
-    // run five times, then explained as the sixth run; a write is explained for its values, unrun.
+    // may keep one generic plan for any values, which need not be the plan for these. A read the server
+    // names is prepared and run five times, then explained as the sixth run; a write, or a text the server
+    // runs unnamed, is explained for its values (a write unrun).
     async explain(s) {
       const lines = (r: pg.QueryResult) => r.rows.map((x) => x['QUERY PLAN']).join('\n');
-      if (!/^\s*select\b/i.test(s.sql)) return lines(await pool.query(`explain ${s.sql}`, s.params as unknown[]));
+      const params = s.params as unknown[];
+      if (!statementName(s.sql) || !/^\s*select\b/i.test(s.sql)) return lines(await pool.query(`explain ${s.sql}`, params));
+      // Its own name for each text (a name is this connection's for good: pg parses a name once).
+      const name = `explain_${createHash('sha1').update(s.sql).digest('hex').slice(0, 24)}`;
       const client = await pool.connect();
-      const name = `explain_${statementName(s.sql) ?? 'q'}`;
       try {
-        for (let k = 0; k < 5; k++) await client.query({ name, text: s.sql, values: s.params as unknown[] });
-        const values = (s.params as unknown[]).map((v) => (v === null ? 'null' : typeof v === 'number' ? String(v) : client.escapeLiteral(String(v))));
+        for (let k = 0; k < 5; k++) await client.query({ name, text: s.sql, values: params });
+        // As pg sends them: text, cast to each parameter's type (a number quoted too), null for none.
+        const values = params.map((v) => {
+          if (typeof v === 'object' && v !== null) throw new Error(`explain: a read's parameter is not a scalar: ${s.sql}`);
+          return v == null ? 'null' : client.escapeLiteral(String(v));
+        });
         return lines(await client.query(`explain execute ${name}${values.length ? `(${values.join(', ')})` : ''}`));
       } finally {
         client.release();

@@ -8,12 +8,12 @@ type Patch = Record<string, string | number | undefined | null>;
 /**
  * A server-paged list whose filters, sort and page live in the URL, so Back returns to the same
  * view and an export can send exactly what is on screen. Changing a filter goes back to page 1.
+ * `own` names the page's own parameters beside the list's (a tab): kept in the URL, not sent.
  */
-export function useListQuery<T>(path: string, defaults: { pageSize?: number; sort?: string } = {}) {
+export function useListQuery<T>(path: string, defaults: { pageSize?: number; sort?: string; own?: string[] } = {}) {
   const [params, setParams] = useSearchParams();
   const filters: Record<string, string | undefined> = Object.fromEntries(params);
-  delete filters.page;
-  delete filters.pageSize;
+  for (const k of ['page', 'pageSize', ...(defaults.own ?? [])]) delete filters[k];
   const page = Number(params.get('page')) || 1;
   const pageSize = Number(params.get('pageSize')) || defaults.pageSize || 20;
   const sort = params.get('sort') ?? defaults.sort;

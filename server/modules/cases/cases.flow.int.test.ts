@@ -118,8 +118,9 @@ describe.each(DIALECTS)('rights case workflow on %s', (dialect) => {
     for (const search of ['', '&q=林来信']) {
       const all = search ? (await c.rights.get(`/api/cases?pageSize=100${search}`)).json.items : inbox;
       expect(all.length).toBeGreaterThan(0);
-      const pages = await Promise.all([1, 2, 3].map(async (n) => (await c.rights.get(`/api/cases?page=${n}&pageSize=2${search}`)).json));
-      expect(pages.map((p) => p.total)).toEqual([all.length, all.length, all.length]);
+      const numbers = Array.from({ length: Math.ceil(all.length / 2) }, (_, k) => k + 1);
+      const pages = await Promise.all(numbers.map(async (n) => (await c.rights.get(`/api/cases?page=${n}&pageSize=2${search}`)).json));
+      expect(pages.map((p) => p.total)).toEqual(numbers.map(() => all.length));
       expect(pages.flatMap((p) => p.items)).toEqual(all);
     }
     expect((await c.rights.get('/api/cases?overdue=1')).json.items.map((x: { id: string }) => x.id)).toEqual([id]);

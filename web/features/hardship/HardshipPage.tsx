@@ -59,10 +59,8 @@ export default function HardshipPage() {
       />
       <Alert type="warning" showIcon title={t('hs.sensitive')} className="tx-hs-private" />
       <div className="tx-panel">
-        {/* Only the open tab is drawn: a hidden list would refetch with the next tab's address. */}
         <Tabs
           activeKey={tab}
-          destroyOnHidden
           onChange={(k) => setParams({ tab: k }, { replace: true })}
           items={[
             { key: 'files', label: t('hs.files'), children: <Files /> },
@@ -174,7 +172,7 @@ function Applications() {
   const t = useT();
   const options = useOptions();
   // The state and the page live in the address beside the tab: Back from an application returns to the same page.
-  const { filters, set, result, listProps } = useListQuery<HardshipApplication>('/api/hardship/applications');
+  const { filters, set, result, listProps } = useListQuery<HardshipApplication>('/api/hardship/applications', { own: ['tab'] });
   if (result.error) return <ErrorState error={result.error} onRetry={() => result.refetch()} />;
   const { rows, loading, page, pageSize, total, onPageChange } = listProps;
   return (

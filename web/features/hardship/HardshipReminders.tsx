@@ -16,9 +16,10 @@ export function HardshipReminders() {
         <Link to="/hardship">{t('hs.reminders')}</Link>
       </h2>
       <div className="tx-hs-reminders">
-        <Link to="/hardship?tab=applications">{t('hs.toReview', { n: toReview })}</Link>
-        <Link to="/hardship?tab=applications">{t('hs.toApprove', { n: toApprove })}</Link>
-        <Link to="/hardship?tab=applications">{t('hs.toPay', { n: toPay })}</Link>
+        {/* Each count opens the list of that step's applications (the list is paged: all of them would bury these). */}
+        <Link to="/hardship?tab=applications&state=submitted">{t('hs.toReview', { n: toReview })}</Link>
+        <Link to="/hardship?tab=applications&state=recommended">{t('hs.toApprove', { n: toApprove })}</Link>
+        <Link to="/hardship?tab=applications&state=approved">{t('hs.toPay', { n: toPay })}</Link>
         <ul>
           {reviews.length === 0 && <li className="tx-hs-muted">{t('hs.noReviewsDue')}</li>}
           {reviews.slice(0, 10).map((f) => (
