@@ -191,6 +191,18 @@ describe.each(DIALECTS)('care records on %s', (dialect) => {
     const byName = (await s.auditor.get(`/api/care/records?q=${encodeURIComponent('张慰')}`)).json;
     expect(byName.total).toBeGreaterThan(0);
     expect(byName.items.every((r: { memberName: string }) => r.memberName === '张慰问')).toBe(true);
+    expect(byName.total).toBe(byName.items.length);
+    // The same search by the member's number, and by words of a record's reason; the count agrees with the page.
+    const one = byName.items[0] as { employeeNo: string; reason: string | null; id: string };
+    const byNo = (await s.auditor.get(`/api/care/records?q=${encodeURIComponent(one.employeeNo)}&pageSize=200`)).json;
+    expect(byNo.items.map((r: { id: string }) => r.id).sort()).toEqual(byName.items.map((r: { id: string }) => r.id).sort());
+    expect(byNo.total).toBe(byNo.items.length);
+    const all = (await s.auditor.get('/api/care/records?pageSize=200')).json;
+    expect(all.total).toBe(all.items.length);
+    const reason = all.items.find((r: { reason: string | null }) => r.reason && r.reason.length >= 2)?.reason as string;
+    const byReason = (await s.auditor.get(`/api/care/records?q=${encodeURIComponent(reason.slice(0, 2))}&pageSize=200`)).json;
+    expect(byReason.items.some((r: { reason: string | null }) => r.reason === reason)).toBe(true);
+    expect(byReason.total).toBe(byReason.items.length);
     expect((await s.auditor.get('/api/care/records?q=%25')).status).toBe(200);
   });
 
