@@ -1,3 +1,4 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { ApplicationListQuery } from '../../../common/hardship';
 import { compiledQuery, perShape } from '../../db/compiled';
 import type { Db } from '../../db/database';
@@ -8,6 +9,7 @@ import type {
   HardshipEventsTable,
   HardshipFilesTable,
   HardshipPaymentsTable,
+  Tables,
 } from '../../db/tables';
 import { sumOf } from '../funds/funds.repo';
 
@@ -127,15 +129,12 @@ export const hardshipRepo = {
   findApplication: (db: Db, orgId: string, id: string): Promise<ApplicationRow | undefined> => applications(db, orgId).where('a.id', '=', id).executeTakeFirst(),
   /** One page of the school's applications (of one state), newest first, and how many there are. */
   async listApplications(db: Db, orgId: string, f: ApplicationListQuery): Promise<{ rows: ApplicationRow[]; total: number }> {
-    let count = db.selectFrom('hardship_applications').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', orgId);
-    let q = applications(db, orgId);
-    if (f.state) {
-      count = count.where('state', '=', f.state);
-      q = q.where('a.state', '=', f.state);
-    }
+    // One filter for both; the count reads the applications alone (no member or file to join).
+    const matches = (eb: ExpressionBuilder<Tables & { a: HardshipApplicationsTable }, 'a'>) =>
+      f.state ? eb.and([eb('a.org_id', '=', orgId), eb('a.state', '=', f.state)]) : eb('a.org_id', '=', orgId);
     const [{ n }, rows] = await Promise.all([
-      count.executeTakeFirstOrThrow(),
-      q.orderBy('a.created_at', 'desc').orderBy('a.id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+      db.selectFrom('hardship_applications as a').where(matches).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      applications(db, orgId).where(matches).orderBy('a.created_at', 'desc').orderBy('a.id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
     ]);
     return { rows, total: Number(n) };
   },
