@@ -46,10 +46,17 @@ describe('hardship help in Chromium', () => {
     await welfare.waitForLoadState('networkidle');
     await shot(welfare, 'hardship-02a-files');
     await expectAccessible(welfare, 'hardship files');
-    await welfare.goto('/hardship?tab=applications');
+    await welfare.goto('/hardship?tab=applications&state=submitted');
     await welfare.getByRole('link', { name }).first().click();
     await welfare.waitForURL(/\/hardship\/applications\/[^/]+$/);
     const application = welfare.url();
+    await expect.poll(() => welfare.locator('main').innerText()).toContain(REASON);
+    // The back link returns to the list as filtered, even after a reload of the application.
+    await welfare.reload();
+    await welfare.waitForLoadState('networkidle');
+    await welfare.locator('.tx-back').click();
+    await welfare.waitForURL((u) => u.pathname === '/hardship' && u.searchParams.get('state') === 'submitted');
+    await welfare.goto(application);
     await expect.poll(() => welfare.locator('main').innerText()).toContain(REASON);
     await shot(welfare, 'hardship-02b-review-no-file');
     await welfare.getByTestId('hs-open-file').click();

@@ -1,7 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
+import { useEffect } from 'react';
+import { useLocation, useSearchParams } from 'react-router';
 import type { Page } from '../../common/api';
 import { api } from '../app/api';
+import { rememberListView } from './listViews';
 
 type Patch = Record<string, string | number | undefined | null>;
 
@@ -12,6 +14,8 @@ type Patch = Record<string, string | number | undefined | null>;
  */
 export function useListQuery<T>(path: string, defaults: { pageSize?: number; sort?: string; own?: string[] } = {}) {
   const [params, setParams] = useSearchParams();
+  const { pathname, search } = useLocation();
+  useEffect(() => rememberListView(pathname, search.replace(/^\?/, '')), [pathname, search]);
   const filters: Record<string, string | undefined> = Object.fromEntries(params);
   for (const k of ['page', 'pageSize', ...(defaults.own ?? [])]) delete filters[k];
   const page = Number(params.get('page')) || 1;
