@@ -25,6 +25,9 @@ describe('hardship help in Chromium', () => {
     const leader = await page(env, 'leader', PHONE);
     await leader.goto('/hardship/apply');
     await leader.getByTestId('hs-apply-member').click();
+    await leader.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+    // rc-select leaves its listbox unnamed (axe does not flag a 0×0 list); web/app/listboxNames.ts names it by the field's label.
+    await expect.poll(() => leader.getByRole('listbox', { name: '会员', includeHidden: true }).count()).toBe(1);
     await leader.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${name}"]`).first().click();
     // The list closes with an animation; a page checked during it still holds the open listbox (as `choose` in support.ts waits).
     await expect.poll(() => leader.locator('.ant-select-dropdown:visible').count()).toBe(0);

@@ -8,9 +8,11 @@ import { router } from './app/router';
 import { serverState } from './app/serverState';
 import { prefsAreDefault } from './i18n';
 import { zodWithoutEval } from './app/zodConfig';
+import { nameListboxes } from './app/listboxNames';
 import './app/global.css';
 
 zodWithoutEval();
+nameListboxes();
 const container = document.getElementById('root')!;
 const app = (onMounted?: () => void) => (
   <AppRoot onMounted={onMounted}>
