@@ -5,7 +5,8 @@ import type { BenchPath } from './capability';
 import type { Meta, Target } from './dataset/target';
 import { runBursts, type BurstResult } from './load/burst';
 import { openCapture, type FloorSpec } from './load/capture';
-import { startChild } from './load/child';
+import { startChild, type Child } from './load/child';
+import { between } from './load/stats';
 import { signIn } from './load/clients';
 import { drive, type Measured } from './load/drive';
 import { openRaw, type Statement } from './load/driver';
@@ -69,7 +70,7 @@ export async function runDialect(
   const raw = await openRaw(t.url);
   const admin = raw.kysely(() => {}).db;
   const capture = await openCapture(raw, t.url);
-  let floors: Awaited<ReturnType<typeof startChild>> | undefined;
+  let floors: Child | undefined;
   const specFile = path.join(os.tmpdir(), `tongxin-bench-floors-${process.pid}.json`);
   try {
     log(`signing in ${new Set([...paths, ...bursts].flatMap((p) => p.accounts)).size} accounts …`);
@@ -103,15 +104,28 @@ export async function runDialect(
       return drive(base, p, signed, { seconds, amount: timing.amount }, to);
     };
     const results: PathResult[] = [];
+    // Each process's heap, GC and busy share over a measurement, and the host's load: logged beside the
+    // figures, to tell a path slowed by the server's age from one slowed by the host.
+    const watched = async <T>(child: Child, run: () => Promise<T>) => {
+      const before = await child.stats();
+      const out = await run();
+      const d = between(before, await child.stats());
+      return { out, seen: `GC ${(100 * d.gc).toFixed(1)}%, busy ${(100 * d.busy).toFixed(0)}%, heap ${d.heapMB.toFixed(0)} MB` };
+    };
     for (const [k, p] of paths.entries()) {
-      const r: PathResult = { name: p.name, kind: p.kind, main: !!p.main, app: await measure(server.url, p, timing.seconds), note: notes.get(p.name) };
+      const app = await watched(server, () => measure(server.url, p, timing.seconds));
+      const r: PathResult = { name: p.name, kind: p.kind, main: !!p.main, app: app.out, note: notes.get(p.name) };
+      let floorSeen = '';
       if (floors && specs[k] && (p.main || !timing.mainFloorsOnly)) {
         const fs = timing.floorSeconds ?? timing.seconds;
         r.fw = await measure(floors.url, p, fs, () => `/fw/${k}`);
-        r.db = await measure(floors.url, p, fs, () => `/db/${k}`);
+        const db = await watched(floors, () => measure(floors!.url, p, fs, () => `/db/${k}`));
+        r.db = db.out;
+        floorSeen = `; db floor: ${db.seen}`;
       }
       await p.reset?.(admin);
       log(`  ${p.name}: ${r.app.rps.toFixed(0)} req/s, p99 ${r.app.p99} ms${r.db ? ` (db floor ${r.db.rps.toFixed(0)} req/s)` : ''}`);
+      log(`    server: ${app.seen}${floorSeen}; host load ${os.loadavg()[0].toFixed(1)}`);
       results.push(r);
     }
 

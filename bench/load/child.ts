@@ -1,9 +1,11 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ChildStats } from './stats';
 
 export interface Child {
   url: string;
+  stats(): Promise<ChildStats>;
   stop(): Promise<void>;
 }
 
@@ -23,6 +25,16 @@ export function startChild(script: 'server' | 'floors', args: string[], env: Rec
       child.removeAllListeners('exit');
       resolve({
         url: (m as { url: string }).url,
+        stats: () =>
+          new Promise((done) => {
+            const answer = (r: unknown) => {
+              if (typeof r !== 'object' || !r || !('stats' in r)) return;
+              child.off('message', answer);
+              done((r as { stats: ChildStats }).stats);
+            };
+            child.on('message', answer);
+            child.send('stats');
+          }),
         stop: () =>
           new Promise((done) => {
             const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);

@@ -8,6 +8,7 @@ import Fastify from 'fastify';
 import { uuidv7 } from 'uuidv7';
 import type { FloorSpec } from './capture';
 import { openRaw } from './driver';
+import { answerStats } from './stats';
 
 const spec = JSON.parse(fs.readFileSync(process.argv[2], 'utf8')) as { databaseUrl: string; paths: Record<string, FloorSpec> };
 const raw = await openRaw(spec.databaseUrl);
@@ -46,6 +47,7 @@ app.all('/db/:key', async (req) => {
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 process.send!({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` });
+answerStats();
 process.on('message', (m) => {
   if (m === 'stop') void app.close().then(() => raw.close()).then(() => process.exit(0));
 });
