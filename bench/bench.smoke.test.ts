@@ -5,11 +5,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildDataset } from './dataset/build';
 import { targetOf } from './dataset/target';
 import { burstsTable, pathsTable } from './report';
+import { measureScaling, ROUNDS } from './scaling';
 import { pathsOf, runDialect } from './suite';
 
 // Keeps the bench tooling from rotting: a tiny dataset through the real migrations, every registered
 // path driven (64 requests, at most a second) against the real server and both floors, the bursts,
-// the plans and the table. Nothing here asserts a timing.
+// the plans, the table and the scaling runs (16 requests a round). Nothing here asserts a timing.
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-bench-smoke-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -43,5 +44,13 @@ describe.each(targets)('bench on $dialect', (t) => {
     const one = await runDialect(t, meta, { seconds: 1, warmup: 0, amount: 64 }, { only: (name) => name.includes('figures') });
     expect(one.paths.map((p) => [p.name, p.app.failed, p.db?.failed])).toEqual([['proposals: figures (dashboard)', 0, 0]]);
     expect(one.bursts).toEqual([]);
+
+    // The scaling runs: the main paths at each size (here the one dataset twice), interleaved, every round kept.
+    const grown = await measureScaling([{ label: 'a', target: t, meta }, { label: 'b', target: t, meta }], { seconds: 1, warmup: 0, amount: 16 });
+    expect([...grown.keys()]).toEqual(pathsOf(meta).filter((p) => p.main).map((p) => p.name));
+    for (const [name, at] of grown) {
+      expect([...at.keys()], name).toEqual(['a', 'b']);
+      for (const g of at.values()) expect([g.rounds.length, g.failed, g.ms > 0], name).toEqual([ROUNDS, 0, true]);
+    }
   }, 120_000);
 });

@@ -13,6 +13,7 @@ import { targetOf, type Meta } from './dataset/target';
 import { timeImport } from './import-10k';
 import { burstsTable, datasetLine, explainBlock, machine, pathsTable, writeSection } from './report';
 import { measureStartup } from './startup';
+import { measureScaling, ROUNDS, type Grown, type Size } from './scaling';
 import { runDialect, type DialectRun } from './suite';
 import { buildWeb, measureLcp, screenSizes } from './web';
 
@@ -93,29 +94,27 @@ if (!skip.has('web')) {
 
 let scaled = '';
 if (!skip.has('scaling') && scaling.length > 1) {
-  // Per-request time = 1000 / req/s at 16 connections, for the main read paths at each size.
-  const per = new Map<string, Map<string, number>>();
+  const per = new Map<string, Map<string, Grown>>();
   const members = new Map<string, number>();
-  for (const s of scaling) {
-    for (const dialect of scalingDialects.get(s)!) {
-      const t = targetOf(dialect, s);
-      const meta = await ensureDataset(t, log);
+  for (const dialect of dialects) {
+    const sizes: Size[] = [];
+    for (const s of scaling.filter((x) => scalingDialects.get(x)!.includes(dialect))) {
+      const target = targetOf(dialect, s);
+      const meta = await ensureDataset(target, log);
       members.set(s, meta.rows.members);
-      log(`\nscaling: ${dialect} ${s}`);
-      const run = await runDialect(t, meta, { seconds: quick ? 2 : 5, warmup: 1 }, { mainOnly: true, log });
-      for (const p of run.paths) {
-        const key = `${dialect} · ${p.name}`;
-        if (!per.has(key)) per.set(key, new Map());
-        per.get(key)!.set(s, 1000 / p.app.rps);
-      }
+      sizes.push({ label: s, target, meta });
     }
+    if (!sizes.length) continue;
+    log(`\nscaling: ${dialect} at ${sizes.map((x) => x.label).join(', ')}, interleaved, median of ${ROUNDS}`);
+    for (const [name, m] of await measureScaling(sizes, { seconds: quick ? 1 : 2, warmup: 1 }, log)) per.set(`${dialect} · ${name}`, m);
   }
   const [first] = scaling;
   const bound = (s: string) => Math.log2(members.get(s)!) / Math.log2(members.get(first)!);
   const head = `| path | ${scaling.map((s) => `${s} (${members.get(s)!.toLocaleString('en')} members) ms/request`).join(' | ')} | ${scaling.slice(1).map((s) => `growth ${s} ÷ ${first} (log bound ${bound(s).toFixed(2)})`).join(' | ')} |`;
-  const rows = [...per].map(([key, m]) => `| ${key} | ${scaling.map((s) => m.get(s)?.toFixed(2) ?? '—').join(' | ')} | ${scaling.slice(1).map((s) => {
-    if (!m.has(s)) return '—';
-    const g = m.get(s)! / m.get(first)!;
+  const cell = (g: Grown | undefined) => (g ? `${g.ms.toFixed(2)}${g.failed ? ` (${g.failed} failed)` : ''}` : '—');
+  const rows = [...per].map(([key, m]) => `| ${key} | ${scaling.map((s) => cell(m.get(s))).join(' | ')} | ${scaling.slice(1).map((s) => {
+    if (!m.has(s) || !m.has(first)) return '—';
+    const g = m.get(s)!.ms / m.get(first)!.ms;
     return `${g.toFixed(2)} ${g <= bound(s) ? '✓' : '✗'}`;
   }).join(' | ')} |`);
   scaled = [head, `|---|${scaling.map(() => '---:').join('|')}|${scaling.slice(1).map(() => '---').join('|')}|`, ...rows].join('\n');

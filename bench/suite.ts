@@ -53,19 +53,19 @@ export const pathsOf = (meta: Meta): BenchPath[] => CAPABILITIES.flatMap((c) => 
 
 /**
  * One database: starts the real server on the dataset, signs the accounts in, measures every path and
- * its two floors, then the bursts, and EXPLAINs the main paths' SQL. `mainOnly` keeps the main paths
- * (the scaling runs) and skips floors, bursts and plans; `only` keeps the paths and bursts it accepts by name.
+ * its two floors, then the bursts, and EXPLAINs the main paths' SQL. `only` keeps the paths and bursts it
+ * accepts by name.
  */
 export async function runDialect(
   t: Target,
   meta: Meta,
   timing: Timing,
-  opts: { mainOnly?: boolean; only?: (name: string) => boolean; log?: (s: string) => void } = {},
+  opts: { only?: (name: string) => boolean; log?: (s: string) => void } = {},
 ): Promise<DialectRun> {
   const log = opts.log ?? (() => {});
   const only = opts.only ?? (() => true);
-  const paths = pathsOf(meta).filter((p) => (!opts.mainOnly || p.main) && only(p.name));
-  const bursts = opts.mainOnly ? [] : CAPABILITIES.flatMap((c) => c.bursts?.(meta.manifest) ?? []).filter((b) => only(b.name));
+  const paths = pathsOf(meta).filter((p) => only(p.name));
+  const bursts = CAPABILITIES.flatMap((c) => c.bursts?.(meta.manifest) ?? []).filter((b) => only(b.name));
   const server = await startChild('server', [], { DATABASE_URL: t.url, WEB_DIST: '' });
   const raw = await openRaw(t.url);
   const admin = raw.kysely(() => {}).db;
@@ -88,10 +88,8 @@ export async function runDialect(
         notes.set(p.name, (e as Error).message);
       }
     }
-    if (!opts.mainOnly) {
-      fs.writeFileSync(specFile, JSON.stringify({ databaseUrl: t.url, paths: specs }));
-      floors = await startChild('floors', [specFile], {});
-    }
+    fs.writeFileSync(specFile, JSON.stringify({ databaseUrl: t.url, paths: specs }));
+    floors = await startChild('floors', [specFile], {});
 
     const measure = async (base: string, p: BenchPath, seconds: number, to?: (u: string) => string) => {
       await p.reset?.(admin);
@@ -116,7 +114,7 @@ export async function runDialect(
       const app = await watched(server, () => measure(server.url, p, timing.seconds));
       const r: PathResult = { name: p.name, kind: p.kind, main: !!p.main, app: app.out, note: notes.get(p.name) };
       let floorSeen = '';
-      if (floors && specs[k] && (p.main || !timing.mainFloorsOnly)) {
+      if (specs[k] && (p.main || !timing.mainFloorsOnly)) {
         const fs = timing.floorSeconds ?? timing.seconds;
         r.fw = await measure(floors.url, p, fs, () => `/fw/${k}`);
         const db = await watched(floors, () => measure(floors!.url, p, fs, () => `/db/${k}`));
@@ -138,19 +136,17 @@ export async function runDialect(
     }
 
     const explains: Explained[] = [];
-    if (!opts.mainOnly) {
-      const someone = [...signed.values()][0];
-      const session = someone ? [...(await capture.sessionLookup(someone))] : [];
-      const seen = new Set<string>();
-      const plan = async (name: string, s: Statement) => {
-        if (seen.has(s.sql) || /^(begin|commit|rollback)/i.test(s.sql)) return;
-        seen.add(s.sql);
-        explains.push({ path: name, sql: s.sql, plan: await raw.explain(s) });
-      };
-      const me = someone ? (await capture.capture({ method: 'GET', url: '/api/auth/me' }, someone)).statements : [];
-      for (const s of me.filter((x) => session.includes(x.sql))) await plan('every signed-in request: session lookup', s);
-      for (const p of paths.filter((x) => x.main)) for (const s of captured.get(p.name) ?? []) await plan(p.name, s);
-    }
+    const someone = [...signed.values()][0];
+    const session = someone ? [...(await capture.sessionLookup(someone))] : [];
+    const seen = new Set<string>();
+    const plan = async (name: string, s: Statement) => {
+      if (seen.has(s.sql) || /^(begin|commit|rollback)/i.test(s.sql)) return;
+      seen.add(s.sql);
+      explains.push({ path: name, sql: s.sql, plan: await raw.explain(s) });
+    };
+    const me = someone ? (await capture.capture({ method: 'GET', url: '/api/auth/me' }, someone)).statements : [];
+    for (const s of me.filter((x) => session.includes(x.sql))) await plan('every signed-in request: session lookup', s);
+    for (const p of paths.filter((x) => x.main)) for (const s of captured.get(p.name) ?? []) await plan(p.name, s);
     return { dialect: t.dialect, scale: t.scale.name, paths: results, bursts: burstResults, explains };
   } finally {
     await floors?.stop();
