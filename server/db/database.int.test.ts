@@ -27,3 +27,26 @@ describe.skipIf(!url)('PostgreSQL: queries stay prepared once the tables are fin
     }
   });
 });
+
+describe.skipIf(!url)('PostgreSQL: a roll read per parent is planned as one school’s', () => {
+  it('keeps functional-dependency statistics of the school and the parent on each roll', async () => {
+    const schema = `t_${randomToken(8).toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+    const database = await openDatabase(url!, { schema, poolSize: 1 });
+    try {
+      await migrate(database);
+      const rows = await sql<{ table: string; columns: string; kinds: string[] }>`
+        select c.relname as table, (select string_agg(a.attname, ',' order by a.attnum) from pg_attribute a where a.attrelid = s.stxrelid and a.attnum = any(s.stxkeys)) as columns, s.stxkind::text[] as kinds
+        from pg_statistic_ext s join pg_class c on c.oid = s.stxrelid join pg_namespace n on n.oid = s.stxnamespace
+        where n.nspname = ${schema} order by c.relname`.execute(database.db);
+      expect(rows.rows).toEqual([
+        { table: 'congress_attendance', columns: 'org_id,session_id', kinds: ['f'] },
+        { table: 'congress_delegates', columns: 'org_id,term_id', kinds: ['f'] },
+        { table: 'disclosure_reads', columns: 'org_id,disclosure_id', kinds: ['f'] },
+        { table: 'meeting_attendees', columns: 'org_id,meeting_id', kinds: ['f'] },
+      ]);
+    } finally {
+      await database.db.schema.dropSchema(schema).ifExists().cascade().execute();
+      await database.close();
+    }
+  });
+});

@@ -15,6 +15,7 @@ import { m0012_meetings } from './migrations/0012_meetings';
 import { m0013_indexes } from './migrations/0013_indexes';
 import { m0014_indexes } from './migrations/0014_indexes';
 import { m0015_care_list_index } from './migrations/0015_care_list_index';
+import { m0016_org_key_statistics } from './migrations/0016_org_key_statistics';
 
 /** A migration receives the dialect and branches only where SQLite and PostgreSQL really differ. */
 export type DialectMigration = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0013_indexes': m0013_indexes,
   '0014_indexes': m0014_indexes,
   '0015_care_list_index': m0015_care_list_index,
+  '0016_org_key_statistics': m0016_org_key_statistics,
 };
 
 export async function migrate(database: Database): Promise<void> {
