@@ -71,8 +71,9 @@ export function proposalCode(termName: string, sessionName: string, number: numb
   return term && session ? `${term}-${session}-${seq}` : `${sessionName}-${seq}`;
 }
 
-/** The number in 第…届 / 第…次 of a name. */
-const ordinalBefore = (unit: string, name: string) => ordinal(new RegExp(`第\\s*([0-9零〇一二两三四五六七八九十百]+)\\s*${unit}`).exec(name)?.[1]);
+/** The number in 第…届 / 第…次 of a name (each list row's code reads two). */
+const ORDINAL_BEFORE = { 届: /第\s*([0-9零〇一二两三四五六七八九十百]+)\s*届/, 次: /第\s*([0-9零〇一二两三四五六七八九十百]+)\s*次/ };
+const ordinalBefore = (unit: keyof typeof ORDINAL_BEFORE, name: string) => ordinal(ORDINAL_BEFORE[unit].exec(name)?.[1]);
 
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 /** 5, 五, 十二, 二十三, 一百零五 → a number; anything else → null. */
