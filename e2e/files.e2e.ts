@@ -31,7 +31,7 @@ describe('attachments in Chromium', () => {
     const card = page.getByTestId('session-documents');
     await card.getByText('暂无文件').waitFor();
 
-    await card.getByLabel('材料用途').click();
+    await card.getByLabel('材料用途').first().click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '工作报告' }).first().click();
     const docx = await realDocx('第五届第三次会议 学校工作报告');
     await card.locator('input[type=file]').setInputFiles({ name: '2025学年学校工作报告.docx', mimeType: DOCX_TYPE, buffer: docx });

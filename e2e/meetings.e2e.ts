@@ -38,7 +38,7 @@ describe('meetings in Chromium', () => {
     expect(await desk.getByTestId('meeting-attendees').innerText()).toContain('陈主任');
 
     // Raised by the first retiree on the list.
-    await desk.getByLabel('参会会员', { exact: true }).click();
+    await desk.getByLabel('参会会员', { exact: true }).first().click();
     await desk.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
     await desk.getByTestId('opinion-content').fill(OPINION);
     await desk.getByTestId('opinion-add').click();

@@ -129,7 +129,8 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
  * closing animation still holds the open listbox.
  */
 export async function choose(page: Page, label: string, option: string, { search = false } = {}): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
+  // First: the field; its open list (drawn at the end of the page) carries the same name.
+  await page.getByLabel(label, { exact: true }).first().click();
   if (search) await page.keyboard.type(option);
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${option}"]`).first().click();
   if (search) await page.keyboard.press('Escape');
