@@ -3,6 +3,7 @@ import { CASE_STATE_LABELS, type Case, type CaseCategory, type CaseEvent, type C
 import type { Db } from '../../db/database';
 import type { CaseEventsTable } from '../../db/tables';
 import { AppError, NotFound } from '../../lib/errors';
+import { parsedWith } from '../../lib/json';
 import { casesRepo, type CaseRow } from './cases.repo';
 
 // Who a caller is to one case, and what they see of it. A case is private: its member, the union's
@@ -56,7 +57,7 @@ export const toListItem = (r: CaseRow, today: string): CaseListItem => ({
   overdue: isOverdue(r, today),
 });
 
-const toEvent = (e: CaseEventsTable): CaseEvent => ({ ...(JSON.parse(e.data) as Partial<CaseEvent>), id: e.id, kind: e.kind as CaseEventKind, at: e.at, actorName: e.actor_name, body: e.body });
+const toEvent = (e: CaseEventsTable): CaseEvent => parsedWith(e.data, { id: e.id, kind: e.kind as CaseEventKind, at: e.at, actorName: e.actor_name, body: e.body }) as CaseEvent;
 
 export async function toDetail(db: Db, { row: r, is }: Loaded, today: string): Promise<Case> {
   const events = await casesRepo.events(db, r.org_id, r.id);

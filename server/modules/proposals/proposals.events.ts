@@ -3,6 +3,7 @@ import type { ProposalEvent, ProposalEventData, ProposalEventKind } from '../../
 import type { Db } from '../../db/database';
 import type { ProposalEventsTable } from '../../db/tables';
 import { newId } from '../../lib/ids';
+import { parsedWith } from '../../lib/json';
 import { nowIso } from '../../lib/time';
 import { threadRepo } from './proposals.thread.repo';
 
@@ -22,10 +23,5 @@ export function recordEvent(trx: Db, user: SessionUser, proposal: { id: string; 
   });
 }
 
-export const toEvent = (r: ProposalEventsTable): ProposalEvent => ({
-  ...(JSON.parse(r.data) as ProposalEventData),
-  id: r.id,
-  kind: r.kind as ProposalEventKind,
-  at: r.at,
-  actorName: r.actor_name,
-});
+export const toEvent = (r: ProposalEventsTable): ProposalEvent =>
+  parsedWith(r.data, { id: r.id, kind: r.kind as ProposalEventKind, at: r.at, actorName: r.actor_name }) as ProposalEvent;
