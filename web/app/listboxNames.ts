@@ -18,10 +18,15 @@ function nameOf(list: HTMLElement) {
   else if (text) list.setAttribute('aria-label', text);
 }
 
-/** Names every select's list as it opens, for the life of the page. */
+/** Names every select's list as it opens, for the life of the page: only in what each change added. */
 export function nameListboxes() {
-  new MutationObserver(() => document.querySelectorAll<HTMLElement>(UNNAMED).forEach(nameOf)).observe(document.body, {
-    childList: true,
-    subtree: true,
-  });
+  new MutationObserver((records) => {
+    for (const r of records) {
+      for (const node of r.addedNodes) {
+        if (!(node instanceof HTMLElement)) continue;
+        if (node.matches(UNNAMED)) nameOf(node);
+        else node.querySelectorAll<HTMLElement>(UNNAMED).forEach(nameOf);
+      }
+    }
+  }).observe(document.body, { childList: true, subtree: true });
 }
