@@ -7,6 +7,7 @@ import type { Meta, Target } from './dataset/target';
 import { startChild, type Child } from './load/child';
 import { signIn, type SignedIn } from './load/clients';
 import { drive } from './load/drive';
+import { median } from './median';
 import { pathsOf } from './suite';
 
 export const ROUNDS = 3;
@@ -60,5 +61,3 @@ export async function measureScaling(
     for (const r of running) await r.server.stop();
   }
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
+import { median } from './median';
 import { rebuildIfStale } from './rebuild';
 
 const freePort = () =>
@@ -41,6 +42,5 @@ export async function measureStartup(databaseUrl: string, runs = 3): Promise<{ m
       }
     }
   }
-  const sorted = [...ms].sort((a, b) => a - b);
-  return { ms, median: sorted[Math.floor(sorted.length / 2)] };
+  return { ms, median: median(ms) };
 }

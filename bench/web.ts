@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { BENCH_PASSWORD } from './capability';
 import { startChild } from './load/child';
+import { median } from './median';
 
 // The web's first screens on a phone: how much JavaScript they load (what their HTML asks for: the
 // entry, its static imports and the screen's preloaded chunks) and their Largest Contentful Paint in
@@ -98,7 +99,7 @@ export async function measureLcp(dist: string, databaseUrl: string, username: st
         await page.screenshot({ path: path.join('data/bench', `lcp-${signedIn ? 'home' : 'login'}.png`) });
         await context.close();
       }
-      out.push({ screen, lcpMs: [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)], runs, jsOnWire });
+      out.push({ screen, lcpMs: median(runs), runs, jsOnWire });
     }
     return out;
   } finally {

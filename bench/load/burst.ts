@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { Db } from '../../server/db/database';
 import type { Burst } from '../capability';
 import { headersFor, type SignedIn } from './clients';
+import { middleBy } from '../median';
 
 export interface BurstResult {
   name: string;
@@ -40,7 +41,7 @@ export async function runBursts(baseUrl: string, burst: Burst, signed: Map<strin
   const warmup = await runBurst(baseUrl, burst, signed, db);
   const measured: Omit<BurstResult, 'warmupP99' | 'runsP99'>[] = [];
   for (let k = 0; k < runs; k++) measured.push(await runBurst(baseUrl, burst, signed, db));
-  const median = [...measured].sort((a, b) => a.p99 - b.p99)[Math.floor(runs / 2)];
+  const median = middleBy(measured, (m) => m.p99);
   // Every burst must be whole: the one judged is the median, but a lost ballot in any run shows.
   const worst = measured.find((m) => m.stored !== m.sent || m.accepted !== m.sent) ?? median;
   return { ...(worst === median ? median : worst), warmupP99: warmup.p99, runsP99: measured.map((m) => m.p99) };
