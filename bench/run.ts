@@ -14,7 +14,7 @@ import { timeImport } from './import-10k';
 import { burstsTable, datasetLine, explainBlock, machine, pathsTable, writeSection } from './report';
 import { measureStartup } from './startup';
 import { measureScaling, ROUNDS, type Grown, type Size } from './scaling';
-import { runDialect, type DialectRun } from './suite';
+import { runDialect, type DialectRun, type Timing } from './suite';
 import { buildWeb, measureLcp, screenSizes } from './web';
 
 const DOC = 'docs/performance.md';
@@ -35,7 +35,7 @@ const scalingDialects = new Map(
 // A size whose one database is not in this run (province:postgres without DATABASE_URL) is left out.
 const scaling = [...scalingDialects.keys()].filter((s) => scalingDialects.get(s)!.length > 0);
 const write = args.write === true || (!quick && !only && args['no-write'] !== true);
-const timing = quick ? { seconds: 1.5, warmup: 0.3, floorSeconds: 0.7, mainFloorsOnly: true } : { seconds: 10, warmup: 2, floorSeconds: 5 };
+const timing: Timing = quick ? { seconds: 1.5, warmup: 0.3, floorSeconds: 0.7, mainFloorsOnly: true } : { seconds: 3, warmup: 2, floorSeconds: 3, rounds: 3 };
 const log = (s: string) => console.log(s);
 const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' / ');
 
@@ -126,7 +126,9 @@ if (write) {
     `Run of ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC${quick ? ' (--quick)' : ''}: ${machine()}.`,
     `Load average (1 / 5 / 15 min) before: ${loadBefore}; after: ${load()} — the machine is shared, so compare each path with its floors, measured minutes apart in the same run.`,
     ...runs.map((r) => `- ${r.run.dialect}: ${datasetLine(r.meta)}`),
-    `- Each run: ${timing.seconds} s measured after ${timing.warmup} s warm-up (floors ${timing.floorSeconds} s), 16 connections, autocannon 9.`,
+    timing.rounds && timing.rounds > 1
+      ? `- Each path: ${timing.rounds} rounds of the app (${timing.seconds} s) and its database floor (${timing.floorSeconds} s) in turn after a ${timing.warmup} s warm-up of each; req/s and p50 are the middle round's, p99 the worst round's; the framework floor once (${timing.floorSeconds} s). 16 connections, autocannon 9.`
+      : `- Each run: ${timing.seconds} s measured after ${timing.warmup} s warm-up (floors ${timing.floorSeconds} s), 16 connections, autocannon 9.`,
   ].join('\n');
   if (runs.length) writeSection(DOC, 'run', header);
   for (const { run } of runs) writeSection(DOC, `paths-${run.dialect}`, pathsTable(run));

@@ -8,16 +8,19 @@ import { openCapture, type FloorSpec } from './load/capture';
 import { startChild, type Child } from './load/child';
 import { between } from './load/stats';
 import { signIn } from './load/clients';
-import { drive, type Measured } from './load/drive';
+import { combine, drive, type Measured } from './load/drive';
 import { openRaw, type Statement } from './load/driver';
+import { middleBy } from './median';
 import { CAPABILITIES } from './registry';
 
 export interface Timing {
-  /** Seconds measured per run, and the warm-up before each. */
+  /** Seconds measured per round, and the warm-up before the first. */
   seconds: number;
   warmup: number;
-  /** Seconds for each floor run (defaults to `seconds`). */
+  /** Seconds for each floor round (defaults to `seconds`). */
   floorSeconds?: number;
+  /** Rounds of the app and its database floor in turn (default 1); the framework floor is run once. */
+  rounds?: number;
   /** Stop each run after this many requests instead (the smoke test: autocannon counts whole seconds). */
   amount?: number;
   /** Measure the floors of the main paths only (the quick run: under five minutes for both databases). */
@@ -91,39 +94,58 @@ export async function runDialect(
     fs.writeFileSync(specFile, JSON.stringify({ databaseUrl: t.url, paths: specs }));
     floors = await startChild('floors', [specFile], {});
 
-    const measure = async (base: string, p: BenchPath, seconds: number, to?: (u: string) => string) => {
-      await p.reset?.(admin);
-      if (timing.warmup > 0) {
-        const warm = await drive(base, p, signed, { seconds: timing.warmup }, to);
-        // Requests still in flight when autocannon stops land later: let them, before the reset.
-        if (p.reset) await new Promise((r) => setTimeout(r, Math.max(500, 2 * warm.p99)));
-      }
-      await p.reset?.(admin);
-      return drive(base, p, signed, { seconds, amount: timing.amount }, to);
+    // A write's requests still in flight when a timed run stops land later: let them, before the next reset
+    // (a run of `amount` requests ends with its last answer).
+    const settle = async (p: BenchPath, m: Measured, timed: boolean) => {
+      if (p.reset && timed) await new Promise((r) => setTimeout(r, Math.max(500, 2 * m.p99)));
     };
-    const results: PathResult[] = [];
+    const warm = async (base: string, p: BenchPath, to?: (u: string) => string) => {
+      if (timing.warmup <= 0) return;
+      await p.reset?.(admin);
+      await settle(p, await drive(base, p, signed, { seconds: timing.warmup }, to), true);
+    };
+    const once = async (base: string, p: BenchPath, seconds: number, to?: (u: string) => string) => {
+      await p.reset?.(admin);
+      const m = await drive(base, p, signed, { seconds, amount: timing.amount }, to);
+      await settle(p, m, !timing.amount);
+      return m;
+    };
     // Each process's heap, GC and busy share over a measurement, and the host's load: logged beside the
     // figures, to tell a path slowed by the server's age from one slowed by the host.
-    const watched = async <T>(child: Child, run: () => Promise<T>) => {
+    const watched = async (child: Child, run: () => Promise<Measured>) => {
       const before = await child.stats();
-      const out = await run();
+      const m = await run();
       const d = between(before, await child.stats());
-      return { out, seen: `GC ${(100 * d.gc).toFixed(1)}%, busy ${(100 * d.busy).toFixed(0)}%, heap ${d.heapMB.toFixed(0)} MB` };
+      return { m, seen: `GC ${(100 * d.gc).toFixed(1)}%, busy ${(100 * d.busy).toFixed(0)}%, heap ${d.heapMB.toFixed(0)} MB` };
     };
+    const rounds = timing.rounds ?? 1;
+    const floorSeconds = timing.floorSeconds ?? timing.seconds;
+    const results: PathResult[] = [];
     for (const [k, p] of paths.entries()) {
-      const app = await watched(server, () => measure(server.url, p, timing.seconds));
-      const r: PathResult = { name: p.name, kind: p.kind, main: !!p.main, app: app.out, note: notes.get(p.name) };
+      const withFloors = !!specs[k] && (p.main || !timing.mainFloorsOnly);
+      const db = () => `/db/${k}`;
+      // The app and its database floor take turns, so that the host's drift over a round weighs on both.
+      await warm(server.url, p);
+      if (withFloors) await warm(floors.url, p, db);
+      const appRounds: { m: Measured; seen: string }[] = [];
+      const dbRounds: { m: Measured; seen: string }[] = [];
+      for (let round = 0; round < rounds; round++) {
+        appRounds.push(await watched(server, () => once(server.url, p, timing.seconds)));
+        if (withFloors) dbRounds.push(await watched(floors, () => once(floors!.url, p, floorSeconds, db)));
+      }
+      const r: PathResult = { name: p.name, kind: p.kind, main: !!p.main, app: combine(appRounds.map((x) => x.m)), note: notes.get(p.name) };
+      const middle = (xs: typeof appRounds) => middleBy(xs, (x) => x.m.rps).seen;
       let floorSeen = '';
-      if (specs[k] && (p.main || !timing.mainFloorsOnly)) {
-        const fs = timing.floorSeconds ?? timing.seconds;
-        r.fw = await measure(floors.url, p, fs, () => `/fw/${k}`);
-        const db = await watched(floors, () => measure(floors!.url, p, fs, () => `/db/${k}`));
-        r.db = db.out;
-        floorSeen = `; db floor: ${db.seen}`;
+      if (withFloors) {
+        r.db = combine(dbRounds.map((x) => x.m));
+        await warm(floors.url, p, () => `/fw/${k}`);
+        r.fw = await once(floors.url, p, floorSeconds, () => `/fw/${k}`);
+        floorSeen = `; db floor: ${middle(dbRounds)}`;
       }
       await p.reset?.(admin);
-      log(`  ${p.name}: ${r.app.rps.toFixed(0)} req/s, p99 ${r.app.p99} ms${r.db ? ` (db floor ${r.db.rps.toFixed(0)} req/s)` : ''}`);
-      log(`    server: ${app.seen}${floorSeen}; host load ${os.loadavg()[0].toFixed(1)}`);
+      const each = rounds > 1 && r.db ? `, rounds ${appRounds.map((x, i) => (x.m.rps / dbRounds[i].m.rps).toFixed(2)).join(' / ')} of the floor` : '';
+      log(`  ${p.name}: ${r.app.rps.toFixed(0)} req/s, p99 ${r.app.p99} ms${r.db ? ` (db floor ${r.db.rps.toFixed(0)} req/s${each})` : ''}`);
+      log(`    server: ${middle(appRounds)}${floorSeen}; host load ${os.loadavg()[0].toFixed(1)}`);
       results.push(r);
     }
 

@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import type { BenchPath } from '../capability';
+import { middleBy } from '../median';
 import { headersFor, type SignedIn } from './clients';
 
 export const CONNECTIONS = 16;
@@ -49,5 +50,18 @@ export async function drive(baseUrl: string, path: BenchPath, signed: Map<string
     requests: result.requests.total,
     failed: result.non2xx + result.errors + result.timeouts,
     statuses: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count])),
+  };
+}
+
+/** A path's rounds as one figure: the middle round's rate and p50, the worst round's p99, and every request and failure. */
+export function combine(rounds: Measured[]): Measured {
+  const statuses: Record<string, number> = {};
+  for (const r of rounds) for (const [code, n] of Object.entries(r.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
+  return {
+    ...middleBy(rounds, (r) => r.rps),
+    p99: Math.max(...rounds.map((r) => r.p99)),
+    requests: rounds.reduce((n, r) => n + r.requests, 0),
+    failed: rounds.reduce((n, r) => n + r.failed, 0),
+    statuses,
   };
 }
