@@ -50,7 +50,7 @@ export default function AppLayout() {
       {phone ? null : (
         <aside className="tx-sider">
           <Brand />
-          <NavList items={SIDE_NAV} className="tx-sidenav" label={t('nav.main')} />
+          <NavList groups={SIDE_NAV} className="tx-sidenav" label={t('nav.main')} />
         </aside>
       )}
       <div className="tx-column">

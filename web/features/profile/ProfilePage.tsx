@@ -38,7 +38,7 @@ export default function ProfilePage() {
   const { message } = App.useApp();
   const { lang, setLang, textSize, setTextSize } = usePrefs();
   const profile = useQuery({ queryKey: ['/api/profile'], queryFn: () => api<{ user: SessionUser; member: Member | null }>('/api/profile') });
-  const more = ME_MORE_NAV.filter((i) => !i.permission || can(i.permission));
+  const more = ME_MORE_NAV.some((g) => g.items.some((i) => !i.permission || can(i.permission)));
 
   return (
     <>
@@ -56,9 +56,9 @@ export default function ProfilePage() {
         />
       </Section>
       {/* On a phone: what the tab bar leaves out, before the long member record. */}
-      {phone && more.length > 0 && (
+      {phone && more && (
         <Section id="more" title="profile.more">
-          <NavList items={more} className="tx-morenav" label={t('profile.more')} />
+          <NavList groups={ME_MORE_NAV} headings="h3" className="tx-morenav" label={t('profile.more')} />
         </Section>
       )}
       <Section id="member" title="profile.member">

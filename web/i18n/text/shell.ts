@@ -27,6 +27,10 @@ export const SHELL = {
   'nav.suggestions': { zh: '意见箱', en: 'Suggestions' },
   'nav.mySuggestions': { zh: '我的意见', en: 'My suggestions' },
   'nav.departments': { zh: '部门', en: 'Departments' },
+  'nav.groupDemocracy': { zh: '民主管理', en: 'Democratic management' },
+  'nav.groupCare': { zh: '关爱与维权', en: 'Care and rights' },
+  'nav.groupOrg': { zh: '组织与设置', en: 'Organisation' },
+  'nav.groupMine': { zh: '我的事项', en: 'My own' },
 
   'dash.morning': { zh: '早上好，{name}', en: 'Good morning, {name}' },
   'dash.noon': { zh: '中午好，{name}', en: 'Good day, {name}' },
