@@ -106,7 +106,8 @@ function Files() {
           { key: 'level', title: t('hs.level'), render: (_, f) => <LevelTag level={f.level} /> },
           { key: 'reasons', title: t('hs.reasons'), render: (_, f) => reasons(f) },
           { key: 'review', title: t('hs.reviewOn'), render: (_, f) => (due(f) ? <strong className="tx-hs-problem">{f.reviewOn}</strong> : f.reviewOn) },
-          { key: 'status', title: '', render: (_, f) => <FileStatusTag f={f} /> },
+          // Only a closed file carries a tag: the column is shown where closed files can be listed.
+          ...(status === 'open' ? [] : [{ key: 'status', title: t('hs.status'), render: (_: unknown, f: HardshipFile) => <FileStatusTag f={f} /> }]),
         ]}
         renderCard={(f) => (
           <>

@@ -63,7 +63,8 @@ export function ProposalFacts({ p }: { p: Proposal }) {
       <h3 className="tx-h3">{t('field.reasons')}</h3>
       <p className="tx-prose">{p.reasons}</p>
       <h3 className="tx-h3">{t('field.measures')}</h3>
-      <p className="tx-prose">{p.measures}</p>
+      {/* A draft made from a meeting's opinion waits for its proposer to write the measures. */}
+      <p className={p.measures ? 'tx-prose' : 'tx-prose tx-muted'}>{p.measures || t('proposals.measuresMissing')}</p>
     </section>
   );
 }

@@ -58,8 +58,8 @@ export function useProposalColumns(): ColumnsType<ProposalListItem> {
         </>
       ),
     },
-    { key: 'department', title: t('proposals.department'), render: (_, p) => p.department ?? '' },
-    { key: 'deadline', title: t('field.deadline'), render: (_, p) => p.deadline ?? '' },
+    { key: 'department', title: t('proposals.department'), render: (_, p) => p.department ?? '', className: 'tx-nowrap' },
+    { key: 'deadline', title: t('field.deadline'), render: (_, p) => p.deadline ?? '', className: 'tx-nowrap' },
     { key: 'submittedAt', title: t('field.submittedAt'), render: (_, p) => formatTime(p.submittedAt) },
   ];
 }

@@ -7,7 +7,7 @@ export const MEETINGS = {
   'mtg.types': { zh: '会议类型', en: 'Meeting types' },
   'mtg.type': { zh: '类型', en: 'Type' },
   'mtg.schoolYear': { zh: '学年', en: 'School year' },
-  'mtg.schoolYearOf': { zh: '{y}—{y2} 学年', en: '{y}–{y2}' },
+  'mtg.schoolYearOf': { zh: '{y}–{y2} 学年', en: '{y}–{y2}' },
   'mtg.search': { zh: '搜索会议名称', en: 'Search titles' },
   'mtg.empty': { zh: '这一学年还没有会议记录', en: 'No meetings recorded this school year' },
   'mtg.emptyMine': { zh: '这一学年您没有参加已记录的会议', en: 'You attended no recorded meeting this school year' },

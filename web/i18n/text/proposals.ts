@@ -75,6 +75,7 @@ export const PROPOSALS = {
   'proposals.submit': { zh: '提交提案', en: 'Submit' },
   'proposals.singleSubject': { zh: '我确认本提案一事一案', en: 'I confirm this proposal keeps to one subject' },
   'proposals.submitted': { zh: '已提交提案工作委员会', en: 'Submitted to the committee' },
+  'proposals.measuresMissing': { zh: '尚未填写，提交前由提案人补充。', en: 'Not written yet: the proposer adds them before submitting.' },
   'proposals.accepted': { zh: '已附议 {n} 人', en: '{n} accepted' },
   'proposals.cosignInvited': { zh: '{name} 邀请您附议此提案', en: '{name} invites you to co-sign' },
   'proposals.cosignYes': { zh: '同意附议', en: 'Co-sign' },
