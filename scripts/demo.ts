@@ -18,7 +18,8 @@ import { DEMO_PASSWORD, seedDemoSchool } from './demo/school';
 const file = 'data/demo.db';
 for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
 
-const config = loadConfig({ ...process.env, DATABASE_URL: `sqlite:${file}`, TONGXIN_ORG_NAME: '', TONGXIN_ADMIN_PASSWORD: '' });
+// Warnings only, unless LOG_LEVEL says otherwise: the request log would scroll the demo accounts out of view.
+const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env, DATABASE_URL: `sqlite:${file}`, TONGXIN_ORG_NAME: '', TONGXIN_ADMIN_PASSWORD: '' });
 const database = await openDatabase(config.databaseUrl);
 await migrate(database);
 const demo = await seedDemoSchool(database);
@@ -30,11 +31,14 @@ await seedDemoMeetings(database, congress.nextSessionId);
 demo.accounts.push(...(await seedDemoCare(database)));
 demo.accounts.push(...(await seedDemoHardship(database)));
 demo.accounts.push(...(await seedDemoCases(database)));
+// Each account by the person it belongs to, where it is linked to a member (the committee's too).
+const people = await database.db.selectFrom('users').innerJoin('members', 'members.id', 'users.member_id').select(['users.username', 'members.name']).execute();
+const nameOf = new Map(people.map((p) => [p.username, p.name]));
 await database.close();
 
 const running = await startServer(config);
 stopOnSignals(running);
 console.log(`\n同心 Tongxin 演示学校已就绪 / demo school ready: ${running.url}\n`);
 console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）/ demo accounts (password ${DEMO_PASSWORD}):`);
-for (const a of demo.accounts) console.log(`  ${a.username.padEnd(12)} ${ROLE_LABELS[a.role].zh}（${a.role}） ${a.who}`);
+for (const a of demo.accounts) console.log(`  ${a.username.padEnd(12)} ${ROLE_LABELS[a.role].zh}（${a.role}） ${nameOf.get(a.username) ?? a.who}`);
 console.log('');

@@ -1,5 +1,6 @@
 import type { SessionUser } from '../../common/auth';
 import type { CaseCategory, CaseOutcome } from '../../common/cases';
+import { sql } from 'kysely';
 import type { Database } from '../../server/db/database';
 import { hashPassword } from '../../server/lib/passwords';
 import { localDate } from '../../server/lib/time';
@@ -95,12 +96,17 @@ export async function seedDemoCases(database: Database): Promise<DemoAccount[]> 
   const departments = new Map((await db.selectFrom('departments').select(['id', 'name']).where('org_id', '=', orgId).execute()).map((d) => [d.name, d.id]));
   const today = localDate();
   const day = (n: number) => addDays(today, n);
+  const started = new Date().toISOString();
 
   for (const p of PLANS) {
     const member = await as(p.by);
     const id = (await cases.submit(member, { category: p.category, title: p.title, content: p.content })).id;
     const dates = { raised_on: day(p.raised) } as Record<string, string | null>;
     const eventDays = [p.raised];
+    // The notices each step sent, dated to it like the timeline (the ones not dated yet are stamped now).
+    const dateNotices = (on: number) =>
+      db.updateTable('notifications').set({ created_at: timeOn(day(on), eventDays.length) }).where('org_id', '=', orgId).where('link', '=', `/cases/${id}`).where('created_at', '>=', started).execute();
+    await dateNotices(p.raised);
     for (const s of p.steps) {
       eventDays.push(s.day);
       if (s.do === 'triage') await cases.triage(rights, id, {});
@@ -120,6 +126,13 @@ export async function seedDemoCases(database: Database): Promise<DemoAccount[]> 
       if (s.do === 'confirm') {
         await cases.confirm(member, id, { rating: s.rating, comment: s.comment });
         dates.closed_on = day(s.day);
+      }
+      await dateNotices(s.day);
+    }
+    // The forward was made with a deadline ahead of today; its notices name the planned one, as the timeline does.
+    if (dates.deadline) {
+      for (const column of ['title', 'body'] as const) {
+        await db.updateTable('notifications').set({ [column]: sql`replace(${sql.ref(column)}, ${day(30)}, ${dates.deadline})` }).where('org_id', '=', orgId).where('link', '=', `/cases/${id}`).execute();
       }
     }
     // Date the case and its timeline back to when each step happened.
