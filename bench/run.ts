@@ -124,7 +124,7 @@ if (!skip.has('scaling') && scaling.length > 1) {
 if (write) {
   const header = [
     `Run of ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC${quick ? ' (--quick)' : ''}: ${machine()}.`,
-    `Load average (1 / 5 / 15 min) before: ${loadBefore}; after: ${load()} — the machine is shared, so compare each path with its floors, measured minutes apart in the same run.`,
+    `Load average (1 / 5 / 15 min) before: ${loadBefore}; after: ${load()} — the machine is shared, so compare each path with its floors, measured beside it in the same run.`,
     ...runs.map((r) => `- ${r.run.dialect}: ${datasetLine(r.meta)}`),
     timing.rounds && timing.rounds > 1
       ? `- Each path: ${timing.rounds} rounds of the app (${timing.seconds} s) and its database floor (${timing.floorSeconds} s) in turn after a ${timing.warmup} s warm-up of each; req/s and p50 are the middle round's, p99 the worst round's; the framework floor once (${timing.floorSeconds} s). 16 connections, autocannon 9.`
