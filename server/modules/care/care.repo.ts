@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { CareListQuery } from '../../../common/care';
 import type { Db, Dialect } from '../../db/database';
-import { compiledQuery } from '../../db/compiled';
+import { compiledQuery, perShape } from '../../db/compiled';
 import type { CareBatchesTable, CareRecordsTable, Tables } from '../../db/tables';
 import { sumOf } from '../funds/funds.repo';
 
@@ -39,6 +39,39 @@ function records(db: Db, orgId: string, join: 'school' | 'key' = 'school') {
 
 // Compiled once: a record's page (and each edit) reads it.
 const findRecord = compiledQuery((db, p: { orgId: string; id: string }) => records(db, p.orgId).where('r.id', '=', p.id));
+
+type CareFilter = { orgId: string; memberId: string | null; type: string | null; festival: string | null; year: number | null; q: string | null; like: string | null };
+type CareShape = { memberId: boolean; type: boolean; festival: boolean; year: boolean; q: boolean };
+/**
+ * A page of records and its count, compiled once per set of filters (db/compiled.ts): Kysely's building of
+ * the two queries cost more than SQLite takes to run them. The conditions are on the record alone (a search
+ * matches its member by a subquery), so that the count needs no join: PostgreSQL then counts the school's
+ * entries of an org_id index, where a join probed the index once per member among every other school's rows
+ * (3-4x slower, and slower the more schools share the database).
+ */
+const recordPage = perShape(
+  (s: CareShape) => Object.keys(s).filter((k) => s[k as keyof CareShape]).join(),
+  (shape) => {
+    const matches = (db: Db, p: CareFilter) => (eb: ExpressionBuilder<Tables & { r: CareRecordsTable }, 'r'>) => {
+      const and: Expression<SqlBool>[] = [eb('r.org_id', '=', p.orgId)];
+      if (shape.memberId) and.push(eb('r.member_id', '=', p.memberId!));
+      if (shape.type) and.push(eb('r.type', '=', p.type!));
+      if (shape.festival) and.push(eb('r.festival', '=', p.festival));
+      if (shape.year) and.push(eb('r.year', '=', p.year!));
+      if (shape.q) {
+        const named = schoolMembers(db, p.orgId).where((m) => m.or([m('m.name', 'like', p.like!), m('m.employee_no', '=', p.q!)]));
+        and.push(eb.or([eb('r.member_id', 'in', named), eb('r.reason', 'like', p.like!)]));
+      }
+      return eb.and(and);
+    };
+    return {
+      total: compiledQuery((db, p: CareFilter) => db.selectFrom('care_records as r').where(matches(db, p)).select((eb) => eb.fn.countAll<number>().as('total'))),
+      rows: compiledQuery((db, p: CareFilter & { limit: number; offset: number }) =>
+        records(db, p.orgId, 'key').where(matches(db, p)).orderBy('r.date', 'desc').orderBy('r.created_at', 'desc').orderBy('r.id').limit(p.limit).offset(p.offset),
+      ),
+    };
+  },
+);
 
 export const careRepo = {
   /**
@@ -100,33 +133,12 @@ export const careRepo = {
   findRecord: async (db: Db, orgId: string, id: string): Promise<CareRecordRow | undefined> => (await findRecord(db, { orgId, id }))[0],
 
   async listRecords(db: Db, orgId: string, f: CareListQuery): Promise<{ rows: CareRecordRow[]; total: number }> {
-    // On the record alone (a search matches its member by a subquery), so that the count needs no join:
-    // PostgreSQL then counts the school's entries of an org_id index, where a join probed the index once per
-    // member among every other school's rows (3-4x slower, and slower the more schools share the database).
-    const matches = (eb: ExpressionBuilder<Tables & { r: CareRecordsTable }, 'r'>) => {
-      const and: Expression<SqlBool>[] = [eb('r.org_id', '=', orgId)];
-      if (f.memberId) and.push(eb('r.member_id', '=', f.memberId));
-      if (f.type) and.push(eb('r.type', '=', f.type));
-      if (f.festival) and.push(eb('r.festival', '=', f.festival));
-      if (f.year) and.push(eb('r.year', '=', f.year));
-      if (f.q) {
-        // Wildcards typed into the box are dropped: SQLite's LIKE has no default escape character.
-        const like = `%${f.q.replace(/[\\%_]/g, '')}%`;
-        const named = schoolMembers(db, orgId).where((m) => m.or([m('m.name', 'like', like), m('m.employee_no', '=', f.q!)]));
-        and.push(eb.or([eb('r.member_id', 'in', named), eb('r.reason', 'like', like)]));
-      }
-      return eb.and(and);
-    };
-    const { total } = await db.selectFrom('care_records as r').where(matches).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-    const rows = await records(db, orgId, 'key')
-      .where(matches)
-      .orderBy('r.date', 'desc')
-      .orderBy('r.created_at', 'desc')
-      .orderBy('r.id')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute();
-    return { rows, total: Number(total) };
+    const queries = recordPage({ memberId: !!f.memberId, type: !!f.type, festival: !!f.festival, year: !!f.year, q: !!f.q });
+    // Wildcards typed into the box are dropped: SQLite's LIKE has no default escape character.
+    const like = f.q ? `%${f.q.replace(/[\\%_]/g, '')}%` : null;
+    const values: CareFilter = { orgId, memberId: f.memberId ?? null, type: f.type ?? null, festival: f.festival ?? null, year: f.year ?? null, q: f.q ?? null, like };
+    const [counted, rows] = await Promise.all([queries.total(db, values), queries.rows(db, { ...values, limit: f.pageSize, offset: (f.page - 1) * f.pageSize })]);
+    return { rows, total: Number(counted[0].total) };
   },
 
   insertBatch: (db: Db, row: CareBatchesTable) => db.insertInto('care_batches').values(row).execute(),

@@ -47,11 +47,34 @@ const findLiveFor = perShape(
 const newestFirst = (q: Base) => q.orderBy('d.published_at', 'desc').orderBy('d.id', 'desc');
 /** Issue order: by category as the school arranged them, then as written. */
 const boardOrder = (q: Base) => q.orderBy('c.position').orderBy('d.created_at').orderBy('d.id');
-const total = async (q: Base) => Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const counted = (q: Base) => q.select((eb) => eb.fn.countAll<number>().as('n'));
+const total = async (q: Base) => Number((await counted(q).executeTakeFirstOrThrow()).n);
 
 function readBy(db: Db, orgId: string, userId: string) {
   return db.selectFrom('disclosure_reads').select('disclosure_id').where('org_id', '=', orgId).where('user_id', '=', userId);
 }
+
+// The phone feed and its 新公开 count, compiled once per shape (the reader's audiences, a category chosen
+// or not): building its three joins per request cost Kysely ~60 µs, a tenth of the request on SQLite.
+type Reader = { orgId: string; today: string; userId: string };
+const feedQueries = perShape(
+  (s: { audiences: DisclosureAudience[]; category: boolean }) => `${s.audiences.join()}|${s.category}`,
+  ({ audiences, category }) => {
+    const liveFor = (db: Db, p: Reader) => live(withNames(db, p.orgId), { today: p.today, audiences });
+    const shown = (db: Db, p: Reader & { categoryId: string | null }) => (category ? liveFor(db, p).where('d.category_id', '=', p.categoryId!) : liveFor(db, p));
+    return {
+      unread: compiledQuery((db, p: Reader) => counted(liveFor(db, p).where('d.id', 'not in', readBy(db, p.orgId, p.userId)))),
+      total: compiledQuery((db, p: Reader & { categoryId: string | null }) => counted(shown(db, p))),
+      rows: compiledQuery((db, p: Reader & { categoryId: string | null; limit: number; offset: number }) =>
+        display(newestFirst(shown(db, p)))
+          .select((eb) => eb('d.id', 'in', readBy(db, p.orgId, p.userId)).as('is_read'))
+          .limit(p.limit)
+          .offset(p.offset),
+      ),
+    };
+  },
+);
+const countOf = async (rows: Promise<{ n: number }[]>) => Number((await rows)[0].n);
 
 export const disclosuresRepo = {
   async list(db: Db, orgId: string, f: DisclosureListQuery): Promise<{ rows: DisclosureRow[]; total: number }> {
@@ -72,18 +95,18 @@ export const disclosuresRepo = {
   },
 
   async feed(db: Db, orgId: string, scope: ReaderScope, userId: string, f: FeedQuery) {
-    let q = live(withNames(db, orgId), scope);
-    const unread = await total(q.where('d.id', 'not in', readBy(db, orgId, userId)));
-    if (f.categoryId) q = q.where('d.category_id', '=', f.categoryId);
-    const rows = await display(newestFirst(q))
-      .select((eb) => eb('d.id', 'in', readBy(db, orgId, userId)).as('is_read'))
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute();
-    return { rows, total: await total(q), unread };
+    const queries = feedQueries({ audiences: scope.audiences, category: !!f.categoryId });
+    const reader = { orgId, today: scope.today, userId };
+    const shown = { ...reader, categoryId: f.categoryId ?? null };
+    const [unread, rows, total] = await Promise.all([
+      countOf(queries.unread(db, reader)),
+      queries.rows(db, { ...shown, limit: f.pageSize, offset: (f.page - 1) * f.pageSize }),
+      countOf(queries.total(db, shown)),
+    ]);
+    return { rows, total, unread };
   },
 
-  unread: (db: Db, orgId: string, scope: ReaderScope, userId: string) => total(live(withNames(db, orgId), scope).where('d.id', 'not in', readBy(db, orgId, userId))),
+  unread: (db: Db, orgId: string, scope: ReaderScope, userId: string) => countOf(feedQueries({ audiences: scope.audiences, category: false }).unread(db, { orgId, today: scope.today, userId })),
 
   find: async (db: Db, orgId: string, id: string): Promise<DisclosureRow | undefined> => (await findOne(db, { orgId, id }))[0],
   findLive: async (db: Db, orgId: string, id: string, scope: ReaderScope): Promise<DisclosureRow | undefined> =>

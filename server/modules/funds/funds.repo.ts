@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { FundEntryListQuery } from '../../../common/funds';
+import { compiledQuery, perShape } from '../../db/compiled';
 import type { Db } from '../../db/database';
 import type { FundEntriesTable } from '../../db/tables';
 
@@ -16,6 +17,26 @@ const withReversal = (db: Db, orgId: string) =>
     .selectAll('e')
     .select('r.id as reversed_by');
 
+type LedgerFilter = { orgId: string; year: number; direction: string | null; category: string | null };
+/** A filter's conditions, each where the list asks for it. */
+function filtered<Q extends { where: (...args: any[]) => Q }>(q: Q, shape: { direction: boolean; category: boolean }, p: LedgerFilter): Q {
+  const byDirection = shape.direction ? q.where('e.direction', '=', p.direction) : q;
+  return shape.category ? byDirection.where('e.category', '=', p.category) : byDirection;
+}
+// A page of the ledger, compiled once per filter shape (db/compiled.ts): Kysely's building of the two
+// queries cost more than SQLite takes to run them.
+const ledgerPage = perShape(
+  (s: { direction: boolean; category: boolean }) => `${s.direction}|${s.category}`,
+  (shape) => ({
+    total: compiledQuery((db, p: LedgerFilter) =>
+      filtered(db.selectFrom('fund_entries as e').where('e.org_id', '=', p.orgId).where('e.year', '=', p.year), shape, p).select((eb) => eb.fn.countAll<number>().as('total')),
+    ),
+    rows: compiledQuery((db, p: LedgerFilter & { limit: number; offset: number }) =>
+      filtered(withReversal(db, p.orgId).where('e.year', '=', p.year), shape, p).orderBy('e.date', 'desc').orderBy('e.created_at', 'desc').orderBy('e.id').limit(p.limit).offset(p.offset),
+    ),
+  }),
+);
+
 export const fundsRepo = {
   insert: (db: Db, row: FundEntriesTable) => db.insertInto('fund_entries').values(row).execute(),
 
@@ -26,21 +47,10 @@ export const fundsRepo = {
     db.selectFrom('fund_entries').selectAll().where('org_id', '=', orgId).where('source_kind', '=', kind).where('source_id', '=', id).execute(),
 
   async list(db: Db, orgId: string, year: number, f: FundEntryListQuery): Promise<{ rows: FundEntryRow[]; total: number }> {
-    let q = db.selectFrom('fund_entries as e').where('e.org_id', '=', orgId).where('e.year', '=', year);
-    if (f.direction) q = q.where('e.direction', '=', f.direction);
-    if (f.category) q = q.where('e.category', '=', f.category);
-    const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-    let rows = withReversal(db, orgId).where('e.year', '=', year);
-    if (f.direction) rows = rows.where('e.direction', '=', f.direction);
-    if (f.category) rows = rows.where('e.category', '=', f.category);
-    const items = await rows
-      .orderBy('e.date', 'desc')
-      .orderBy('e.created_at', 'desc')
-      .orderBy('e.id')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute();
-    return { rows: items, total: Number(total) };
+    const queries = ledgerPage({ direction: !!f.direction, category: !!f.category });
+    const values = { orgId, year, direction: f.direction ?? null, category: f.category ?? null };
+    const [counted, rows] = await Promise.all([queries.total(db, values), queries.rows(db, { ...values, limit: f.pageSize, offset: (f.page - 1) * f.pageSize })]);
+    return { rows, total: Number(counted[0].total) };
   },
 
   /** Every entry of a year, oldest first (the export). */
