@@ -116,6 +116,12 @@ describe.each(DIALECTS)('disclosure readers on %s', (dialect) => {
     const feed = (await teacher.get('/api/disclosures/feed')).json;
     expect(feed.items.find((i: { id: string }) => i.id === ids.staff).read).toBe(true);
     expect(feed.items.find((i: { id: string }) => i.id === ids.public)).toMatchObject({ read: false, excerpt: '招生计划 初一招收 8 个班。' });
+    // One category's items; the unread count stays the whole feed's.
+    const { categoryId } = (await teacher.get(`/api/disclosures/${ids.public}`)).json;
+    const ofCategory = (await teacher.get(`/api/disclosures/feed?categoryId=${categoryId}`)).json;
+    expect(ofCategory.items.map((i: { id: string }) => i.id)).toContain(ids.public);
+    expect(ofCategory.items.every((i: { categoryCode: string | null }) => i.categoryCode === ofCategory.items[0].categoryCode)).toBe(true);
+    expect([ofCategory.total, ofCategory.unread]).toEqual([ofCategory.items.length, 2]);
     expect((await teacher.get(`/api/disclosures/${ids.staff}`)).json.read).toBe(true);
     const receipts = await t.database.db.selectFrom('disclosure_reads').selectAll().where('disclosure_id', '=', ids.staff).execute();
     expect(receipts).toHaveLength(1);

@@ -68,6 +68,9 @@ describe.each(DIALECTS)('fund ledger on %s', (dialect) => {
     expect(s2025.budget.find((b: { category: string }) => b.category === 'hardship').spent).toBe(200000);
     const hardship = (await s.auditor.get('/api/funds/entries?year=2025&category=hardship')).json;
     expect(hardship.items).toEqual([expect.objectContaining({ sourceKind: 'hardship', sourceId: 'case-1', amount: 200000 })]);
+    expect((await s.auditor.get('/api/funds/entries?year=2025&direction=expense&category=hardship')).json.items).toEqual(hardship.items);
+    const count = async (query: string) => (await s.auditor.get(`/api/funds/entries?year=2025&pageSize=1${query}`)).json.total as number;
+    expect((await count('&direction=income')) + (await count('&direction=expense'))).toBe(await count(''));
   });
 
   it('reverses an entry made by hand once, and refuses to reverse automatic ones', async () => {

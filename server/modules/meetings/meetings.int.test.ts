@@ -99,6 +99,13 @@ describe.each(DIALECTS)('meetings on %s', (dialect) => {
   it('lets meetings.read read every meeting, an attendee the ones attended, and answers 404 to everyone else', async () => {
     expect((await s.chair.get(`/api/meetings/${meetingId}`)).status).toBe(200);
     expect((await s.chair.get('/api/meetings')).json.total).toBe(2);
+    // The filters, each a query of its own shape: by type, by words in the title, both, and a page of one.
+    const titles = async (query: string) => (await s.chair.get(`/api/meetings${query}`)).json.items.map((m: { title: string }) => m.title);
+    expect(await titles(`?typeId=${s.types['座谈会']}`)).toEqual(['退休教师座谈会']);
+    expect(await titles(`?q=${encodeURIComponent('小组')}`)).toEqual(['语文组小组会']);
+    expect(await titles(`?typeId=${s.types['小组会']}&q=${encodeURIComponent('退休')}`)).toEqual([]);
+    const paged = (await s.chair.get('/api/meetings?pageSize=1&page=2')).json;
+    expect([paged.total, paged.items.length]).toEqual([2, 1]);
     expect((await s.chair.get('/api/meetings/mine')).json.items).toEqual([]);
     expect((await s.retiree.get('/api/meetings/mine')).json.total).toBe(2);
     const mine = await s.retiree.get('/api/meetings');

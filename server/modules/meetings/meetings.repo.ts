@@ -1,5 +1,5 @@
 import type { MeetingListQuery } from '../../../common/meetings';
-import { compiledQuery } from '../../db/compiled';
+import { compiledQuery, perShape } from '../../db/compiled';
 import type { Db } from '../../db/database';
 import type { MeetingAttendeesTable, MeetingOpinionsTable, MeetingsTable, MeetingTypesTable } from '../../db/tables';
 
@@ -40,6 +40,38 @@ function listed(db: Db, orgId: string) {
   ]);
 }
 
+type MeetingFilter = { orgId: string; from: string; to: string; typeId: string | null; like: string | null; memberId: string | null };
+/**
+ * A page of a period's meetings and its count, compiled once per set of filters (db/compiled.ts): Kysely's
+ * building of them cost more than SQLite takes to run them. The page is cut from the meetings alone, and
+ * only its rows are joined and counted.
+ */
+const meetingPage = perShape(
+  (s: { type: boolean; q: boolean; member: boolean }) => `${s.type}|${s.q}|${s.member}`,
+  (shape) => {
+    const chosen = (db: Db, p: MeetingFilter) => {
+      let q = db.selectFrom('meetings as mt').where('mt.org_id', '=', p.orgId).where('mt.date', '>=', p.from).where('mt.date', '<', p.to);
+      if (shape.type) q = q.where('mt.type_id', '=', p.typeId!);
+      if (shape.q) q = q.where('mt.title', 'like', p.like!);
+      if (shape.member) {
+        q = q.where((eb) =>
+          eb.exists(eb.selectFrom('meeting_attendees as a').select('a.id').whereRef('a.meeting_id', '=', 'mt.id').where('a.org_id', '=', p.orgId).where('a.member_id', '=', p.memberId!)),
+        );
+      }
+      return q;
+    };
+    return {
+      total: compiledQuery((db, p: MeetingFilter) => chosen(db, p).select((eb) => eb.fn.countAll<number>().as('total'))),
+      rows: compiledQuery((db, p: MeetingFilter & { limit: number; offset: number }) =>
+        listed(db, p.orgId)
+          .where('mt.id', 'in', chosen(db, p).select('mt.id').orderBy('mt.date', 'desc').orderBy('mt.id', 'desc').limit(p.limit).offset(p.offset))
+          .orderBy('mt.date', 'desc')
+          .orderBy('mt.id', 'desc'),
+      ),
+    };
+  },
+);
+
 export const meetingsRepo = {
   types: (db: Db, orgId: string) =>
     db
@@ -66,18 +98,10 @@ export const meetingsRepo = {
   findCounted: (db: Db, orgId: string, id: string) => listed(db, orgId).where('mt.id', '=', id).executeTakeFirst() as Promise<MeetingListRow | undefined>,
   /** A page of a period's meetings, newest first; `memberId`: only the ones that member attended. */
   async list(db: Db, orgId: string, q: MeetingListQuery & { from: string; to: string }, memberId?: string): Promise<{ rows: MeetingListRow[]; total: number }> {
-    let query = db.selectFrom('meetings as mt').where('mt.org_id', '=', orgId).where('mt.date', '>=', q.from).where('mt.date', '<', q.to);
-    if (q.typeId) query = query.where('mt.type_id', '=', q.typeId);
-    if (q.q) query = query.where('mt.title', 'like', `%${q.q}%`);
-    if (memberId) {
-      query = query.where((eb) =>
-        eb.exists(eb.selectFrom('meeting_attendees as a').select('a.id').whereRef('a.meeting_id', '=', 'mt.id').where('a.org_id', '=', orgId).where('a.member_id', '=', memberId)),
-      );
-    }
-    const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-    const ids = await query.select('mt.id').orderBy('mt.date', 'desc').orderBy('mt.id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
-    const rows = ids.length ? ((await listed(db, orgId).where('mt.id', 'in', ids.map((r) => r.id)).orderBy('mt.date', 'desc').orderBy('mt.id', 'desc').execute()) as MeetingListRow[]) : [];
-    return { rows, total: Number(total) };
+    const queries = meetingPage({ type: !!q.typeId, q: !!q.q, member: !!memberId });
+    const values: MeetingFilter = { orgId, from: q.from, to: q.to, typeId: q.typeId ?? null, like: q.q ? `%${q.q}%` : null, memberId: memberId ?? null };
+    const [counted, rows] = await Promise.all([queries.total(db, values), queries.rows(db, { ...values, limit: q.pageSize, offset: (q.page - 1) * q.pageSize })]);
+    return { rows: rows as MeetingListRow[], total: Number(counted[0].total) };
   },
   insert: (db: Db, row: MeetingsTable) => db.insertInto('meetings').values(row).execute(),
   update: (db: Db, orgId: string, id: string, changes: Partial<MeetingsTable>) =>
