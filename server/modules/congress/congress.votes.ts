@@ -96,6 +96,9 @@ export function createVotesService(database: Database, orgs: OrgsService, sessio
       votesRepo.candidatesOf(db, vs.map((v) => v.id)),
       votesRepo.countsOf(db, vs.filter((v) => v.status === 'open').map((v) => v.id)),
     ]);
+    return shaped(vs, candidates, counted);
+  }
+  function shaped(vs: CongressVotesTable[], candidates: { vote_id: string; member_id: string; name: string }[], counted: Map<string, { cast: number; eligible: number }>) {
     return vs.map((v) => {
       const result = v.result ? (JSON.parse(v.result) as VoteResult) : null;
       const counts = result ?? counted.get(v.id) ?? { cast: 0, eligible: 0 };
@@ -120,8 +123,18 @@ export function createVotesService(database: Database, orgs: OrgsService, sessio
     };
   }
 
-  /** A session's votes, for a caller that has already found the session. */
-  const ofSession = async (orgId: string, sessionId: string) => views(await votesRepo.listForSession(db, orgId, sessionId));
+  /**
+   * A session's votes, for a caller that has already found the session: three queries compiled once (the
+   * phones poll it). A vote closing between them shows no counts for one poll, then its result.
+   */
+  const ofSession = async (orgId: string, sessionId: string) => {
+    const [vs, candidates, counted] = await Promise.all([
+      votesRepo.listForSession(db, orgId, sessionId),
+      votesRepo.candidatesOfSession(db, orgId, sessionId),
+      votesRepo.openCountsOfSession(db, orgId, sessionId),
+    ]);
+    return shaped(vs, candidates, counted);
+  };
 
   return {
     get: async (orgId: string, id: string) => view(await vote(orgId, id)),

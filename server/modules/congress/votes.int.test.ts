@@ -107,6 +107,10 @@ describe.each(DIALECTS)('congress votes and elections on %s', (dialect) => {
     const tooMany = await (await phone(delegates[3])).post(`/api/congress/votes/${election}/ballots`, { candidates: [a.memberId, b.memberId] });
     expect(tooMany.json.error.message).toBe('最多只能选 1 人');
     expect((await (await phone(delegates[3])).post(`/api/congress/votes/${election}/ballots`, { candidates: [people[10].memberId] })).status).toBe(422);
+    // The session's votes as the phones poll them: the open ones counted, each with its candidates in ballot order.
+    const polled = (await me.get(`/api/congress/sessions/${ids.sessionId}/mine`)).json.votes as { id: string; cast: number; eligible: number; candidates: { memberId: string }[] }[];
+    expect(polled.find((v) => v.id === id)).toMatchObject({ cast: 2, eligible: 44, candidates: [] });
+    expect(polled.find((v) => v.id === election)!.candidates.map((c) => c.memberId)).toEqual([a.memberId, b.memberId]);
     await chair.post(`/api/congress/votes/${election}/close`);
     expect((await chair.post(`/api/congress/votes/${election}/close`)).status).toBe(409);
     expect((await chair.post(`/api/congress/votes/${election}/open`)).status).toBe(409);

@@ -17,6 +17,31 @@ const rollOfMember = compiledQuery((db, p: { orgId: string; sessionId: string; m
     .where('v.session_id', '=', p.sessionId)
     .where('r.member_id', '=', p.memberId),
 );
+// A session's candidates and its open votes' counts, for the same phones: by the session, not by a list of
+// vote ids, so that the SQL is one text, compiled once.
+const candidatesOfSession = compiledQuery((db, p: { orgId: string; sessionId: string }) =>
+  db
+    .selectFrom('congress_vote_candidates as c')
+    .innerJoin('congress_votes as v', 'v.id', 'c.vote_id')
+    .innerJoin('members as m', 'm.id', 'c.member_id')
+    .select(['c.vote_id', 'c.member_id', 'm.name'])
+    .where('v.org_id', '=', p.orgId)
+    .where('v.session_id', '=', p.sessionId)
+    .orderBy('c.vote_id')
+    .orderBy('c.position'),
+);
+const openCountsOfSession = compiledQuery((db, p: { orgId: string; sessionId: string }) =>
+  db
+    .selectFrom('congress_voters as r')
+    .innerJoin('congress_votes as v', 'v.id', 'r.vote_id')
+    .select((eb) => ['r.vote_id', eb.fn.countAll<number>().as('eligible'), eb.fn.sum<number>('r.voted').as('cast')])
+    .where('v.org_id', '=', p.orgId)
+    .where('v.session_id', '=', p.sessionId)
+    .where('v.status', '=', 'open')
+    .groupBy('r.vote_id'),
+);
+const countsBy = (rows: { vote_id: string; eligible: number | string; cast: number | string | null }[]) =>
+  new Map(rows.map((r) => [r.vote_id, { eligible: Number(r.eligible), cast: Number(r.cast ?? 0) }]));
 
 export const votesRepo = {
   insert: (db: Db, row: CongressVotesTable) => db.insertInto('congress_votes').values(row).execute(),
@@ -90,8 +115,11 @@ export const votesRepo = {
       .where('vote_id', 'in', voteIds)
       .groupBy('vote_id')
       .execute();
-    return new Map(rows.map((r) => [r.vote_id, { eligible: Number(r.eligible), cast: Number(r.cast ?? 0) }]));
+    return countsBy(rows);
   },
+  /** As candidatesOf and countsOf for every vote of a session (its open ones counted). */
+  candidatesOfSession: (db: Db, orgId: string, sessionId: string) => candidatesOfSession(db, { orgId, sessionId }),
+  openCountsOfSession: async (db: Db, orgId: string, sessionId: string) => countsBy(await openCountsOfSession(db, { orgId, sessionId })),
   /** For a delegate's phone: the votes of a session they are on the roll of, and whether they voted. */
   rollOf: (db: Db, orgId: string, sessionId: string, memberId: string) => rollOfMember(db, { orgId, sessionId, memberId }),
   ballots: (db: Db, voteId: string) => db.selectFrom('congress_ballots').select(['choice', 'voter_member_id']).where('vote_id', '=', voteId).execute(),
