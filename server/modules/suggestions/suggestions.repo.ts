@@ -1,5 +1,5 @@
 import type { SuggestionListQuery } from '../../../common/suggestions';
-import { compiledQuery } from '../../db/compiled';
+import { compiledQuery, perShape } from '../../db/compiled';
 import type { Db } from '../../db/database';
 import type { SuggestionMessagesTable, SuggestionsTable } from '../../db/tables';
 
@@ -36,18 +36,6 @@ const display = (q: Base) =>
     ]);
 export type SuggestionRow = SuggestionsTable & { department_name: string | null; writer_name: string | null; replies: number | string | null };
 
-/** The mail an account handles; nothing when it handles none. */
-function handledBy(q: Base, h: Handling): Base | null {
-  if (!h.principal && !h.union && h.departments.length === 0) return null;
-  return q.where((eb) =>
-    eb.or([
-      ...(h.principal ? [eb('s.addressee', '=', 'principal')] : []),
-      ...(h.union ? [eb('s.addressee', '=', 'union')] : []),
-      ...(h.departments.length ? [eb('s.department_id', 'in', h.departments)] : []),
-    ]),
-  );
-}
-
 async function paged(q: Base, page: number, pageSize: number, order: 'received' | 'wall'): Promise<{ rows: SuggestionRow[]; total: number }> {
   const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const sorted = order === 'wall' ? display(q).orderBy('s.wall_on', 'desc') : display(q).orderBy('s.received_on', 'desc');
@@ -64,6 +52,41 @@ async function paged(q: Base, page: number, pageSize: number, order: 'received' 
 const findOne = compiledQuery((db, p: { orgId: string; id: string }) => display(withNames(db, p.orgId).where('s.id', '=', p.id)));
 const thread = compiledQuery((db, p: { orgId: string; suggestionId: string }) =>
   db.selectFrom('suggestion_messages').selectAll().where('org_id', '=', p.orgId).where('suggestion_id', '=', p.suggestionId).orderBy('seq'),
+);
+
+type InboxFilter = { orgId: string; userId: string; status: string | null; category: string | null; to: string | null; overdueBefore: string; like: string | null };
+type InboxShape = { principal: boolean; union: boolean; departments: boolean; status: boolean; category: boolean; to: 'addressee' | 'department' | 'any'; overdue: boolean; q: boolean };
+/**
+ * A handler's inbox page and its count, compiled once per shape (db/compiled.ts): Kysely's building of the
+ * four-table join cost about as much as SQLite's running it. The departments a handler answers are read by
+ * a subquery, so that their number does not shape the SQL.
+ */
+const inboxPage = perShape(
+  (s: InboxShape) => JSON.stringify(s),
+  (shape) => {
+    const chosen = (db: Db, p: InboxFilter) => {
+      let q = withNames(db, p.orgId).where((eb) =>
+        eb.or([
+          ...(shape.principal ? [eb('s.addressee', '=', 'principal')] : []),
+          ...(shape.union ? [eb('s.addressee', '=', 'union')] : []),
+          ...(shape.departments
+            ? [eb('s.department_id', 'in', db.selectFrom('department_handlers').select('department_id').where('org_id', '=', p.orgId).where('user_id', '=', p.userId))]
+            : []),
+        ]),
+      );
+      if (shape.status) q = q.where('s.status', '=', p.status!);
+      if (shape.category) q = q.where('s.category', '=', p.category!);
+      if (shape.to === 'addressee') q = q.where('s.addressee', '=', p.to!);
+      if (shape.to === 'department') q = q.where('s.department_id', '=', p.to!);
+      if (shape.overdue) q = q.where('s.answered_on', 'is', null).where('s.status', '!=', 'closed').where('s.received_on', '<', p.overdueBefore);
+      if (shape.q) q = q.where((eb) => eb.or([eb('s.title', 'like', p.like!), eb('s.content', 'like', p.like!)]));
+      return q;
+    };
+    return {
+      total: compiledQuery((db, p: InboxFilter) => chosen(db, p).select((eb) => eb.fn.countAll<number>().as('total'))),
+      rows: compiledQuery((db, p: InboxFilter & { limit: number; offset: number }) => display(chosen(db, p)).orderBy('s.received_on', 'desc').orderBy('s.id').limit(p.limit).offset(p.offset)),
+    };
+  },
 );
 
 /** The tables an anonymous letter writes to, compacted after it (see `compact` in db/database.ts). */
@@ -83,20 +106,15 @@ export const suggestionsRepo = {
   update: (db: Db, orgId: string, id: string, patch: Partial<SuggestionsTable>) =>
     db.updateTable('suggestions').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute(),
 
-  /** The handler's inbox: the mailboxes they answer, filtered. */
-  inbox(db: Db, orgId: string, h: Handling, f: SuggestionListQuery, overdueBefore: string) {
-    let q = handledBy(withNames(db, orgId), h);
-    if (!q) return Promise.resolve({ rows: [] as SuggestionRow[], total: 0 });
-    if (f.status) q = q.where('s.status', '=', f.status);
-    if (f.category) q = q.where('s.category', '=', f.category);
-    if (f.to === 'principal' || f.to === 'union') q = q.where('s.addressee', '=', f.to);
-    else if (f.to) q = q.where('s.department_id', '=', f.to);
-    if (f.overdue) q = q.where('s.answered_on', 'is', null).where('s.status', '!=', 'closed').where('s.received_on', '<', overdueBefore);
-    if (f.q) {
-      const like = `%${f.q}%`;
-      q = q.where((eb) => eb.or([eb('s.title', 'like', like), eb('s.content', 'like', like)]));
-    }
-    return paged(q, f.page, f.pageSize, 'received');
+  /** The handler's inbox: the mailboxes they answer (`userId`'s departments among them), filtered. */
+  async inbox(db: Db, orgId: string, userId: string, h: Handling, f: SuggestionListQuery, overdueBefore: string): Promise<{ rows: SuggestionRow[]; total: number }> {
+    if (!h.principal && !h.union && h.departments.length === 0) return { rows: [], total: 0 };
+    const to = f.to === 'principal' || f.to === 'union' ? 'addressee' : f.to ? 'department' : 'any';
+    const shape = { principal: h.principal, union: h.union, departments: h.departments.length > 0, status: !!f.status, category: !!f.category, to, overdue: !!f.overdue, q: !!f.q } as const;
+    const queries = inboxPage(shape);
+    const values: InboxFilter = { orgId, userId, status: f.status ?? null, category: f.category ?? null, to: f.to ?? null, overdueBefore, like: f.q ? `%${f.q}%` : null };
+    const [counted, rows] = await Promise.all([queries.total(db, values), queries.rows(db, { ...values, limit: f.pageSize, offset: (f.page - 1) * f.pageSize })]);
+    return { rows: rows as SuggestionRow[], total: Number(counted[0].total) };
   },
 
   /** A named writer's own suggestions (anonymous ones have no writer to find them by). */

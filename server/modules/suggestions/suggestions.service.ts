@@ -43,7 +43,7 @@ export function createSuggestionsService(database: Database, orgs: OrgsService) 
 
     async inbox(user: SessionUser, q: SuggestionListQuery) {
       const h = await handlingOf(db, user);
-      return listOf(user, suggestionsRepo.inbox(db, user.org.id, h, q, overdueBefore(await orgs.today(user.org.id))));
+      return listOf(user, suggestionsRepo.inbox(db, user.org.id, user.id, h, q, overdueBefore(await orgs.today(user.org.id))));
     },
     mine: (user: SessionUser, page: number, pageSize: number) => listOf(user, suggestionsRepo.mine(db, user.org.id, user.id, page, pageSize)),
     async wall(user: SessionUser, page: number, pageSize: number): Promise<Page<WallEntry>> {
