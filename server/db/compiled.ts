@@ -47,3 +47,15 @@ export function perShape<S, T>(keyOf: (shape: S) => string, make: (shape: S) => 
     return queries;
   };
 }
+
+type Page = { page: number; pageSize: number };
+/** A list's page and its count from a pair of compiled queries: `total` counts what `rows` pages. */
+export async function pageOf<P, R>(
+  db: Db,
+  queries: { total: (db: Db, p: P) => Promise<{ total: number | string }[]>; rows: (db: Db, p: P & { limit: number; offset: number }) => Promise<R[]> },
+  values: P,
+  { page, pageSize }: Page,
+): Promise<{ rows: R[]; total: number }> {
+  const [counted, rows] = await Promise.all([queries.total(db, values), queries.rows(db, { ...values, limit: pageSize, offset: (page - 1) * pageSize })]);
+  return { rows, total: Number(counted[0].total) };
+}

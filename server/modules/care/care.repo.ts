@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { CareListQuery } from '../../../common/care';
 import type { Db, Dialect } from '../../db/database';
-import { compiledQuery, perShape } from '../../db/compiled';
+import { compiledQuery, pageOf, perShape } from '../../db/compiled';
 import type { CareBatchesTable, CareRecordsTable, Tables } from '../../db/tables';
 import { sumOf } from '../funds/funds.repo';
 
@@ -137,8 +137,7 @@ export const careRepo = {
     // Wildcards typed into the box are dropped: SQLite's LIKE has no default escape character.
     const like = f.q ? `%${f.q.replace(/[\\%_]/g, '')}%` : null;
     const values: CareFilter = { orgId, memberId: f.memberId ?? null, type: f.type ?? null, festival: f.festival ?? null, year: f.year ?? null, q: f.q ?? null, like };
-    const [counted, rows] = await Promise.all([queries.total(db, values), queries.rows(db, { ...values, limit: f.pageSize, offset: (f.page - 1) * f.pageSize })]);
-    return { rows, total: Number(counted[0].total) };
+    return pageOf(db, queries, values, f);
   },
 
   insertBatch: (db: Db, row: CareBatchesTable) => db.insertInto('care_batches').values(row).execute(),

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { FundEntryListQuery } from '../../../common/funds';
-import { compiledQuery, perShape } from '../../db/compiled';
+import { compiledQuery, pageOf, perShape } from '../../db/compiled';
 import type { Db } from '../../db/database';
 import type { FundEntriesTable } from '../../db/tables';
 
@@ -49,8 +49,7 @@ export const fundsRepo = {
   async list(db: Db, orgId: string, year: number, f: FundEntryListQuery): Promise<{ rows: FundEntryRow[]; total: number }> {
     const queries = ledgerPage({ direction: !!f.direction, category: !!f.category });
     const values = { orgId, year, direction: f.direction ?? null, category: f.category ?? null };
-    const [counted, rows] = await Promise.all([queries.total(db, values), queries.rows(db, { ...values, limit: f.pageSize, offset: (f.page - 1) * f.pageSize })]);
-    return { rows, total: Number(counted[0].total) };
+    return pageOf(db, queries, values, f);
   },
 
   /** Every entry of a year, oldest first (the export). */

@@ -1,5 +1,5 @@
 import type { MeetingListQuery } from '../../../common/meetings';
-import { compiledQuery, perShape } from '../../db/compiled';
+import { compiledQuery, pageOf, perShape } from '../../db/compiled';
 import type { Db } from '../../db/database';
 import type { MeetingAttendeesTable, MeetingOpinionsTable, MeetingsTable, MeetingTypesTable } from '../../db/tables';
 
@@ -100,8 +100,8 @@ export const meetingsRepo = {
   async list(db: Db, orgId: string, q: MeetingListQuery & { from: string; to: string }, memberId?: string): Promise<{ rows: MeetingListRow[]; total: number }> {
     const queries = meetingPage({ type: !!q.typeId, q: !!q.q, member: !!memberId });
     const values: MeetingFilter = { orgId, from: q.from, to: q.to, typeId: q.typeId ?? null, like: q.q ? `%${q.q}%` : null, memberId: memberId ?? null };
-    const [counted, rows] = await Promise.all([queries.total(db, values), queries.rows(db, { ...values, limit: q.pageSize, offset: (q.page - 1) * q.pageSize })]);
-    return { rows: rows as MeetingListRow[], total: Number(counted[0].total) };
+    const { rows, total } = await pageOf(db, queries, values, q);
+    return { rows: rows as MeetingListRow[], total };
   },
   insert: (db: Db, row: MeetingsTable) => db.insertInto('meetings').values(row).execute(),
   update: (db: Db, orgId: string, id: string, changes: Partial<MeetingsTable>) =>

@@ -1,5 +1,5 @@
 import type { SuggestionListQuery } from '../../../common/suggestions';
-import { compiledQuery, perShape } from '../../db/compiled';
+import { compiledQuery, pageOf, perShape } from '../../db/compiled';
 import type { Db } from '../../db/database';
 import type { SuggestionMessagesTable, SuggestionsTable } from '../../db/tables';
 
@@ -113,8 +113,8 @@ export const suggestionsRepo = {
     const shape = { principal: h.principal, union: h.union, departments: h.departments.length > 0, status: !!f.status, category: !!f.category, to, overdue: !!f.overdue, q: !!f.q } as const;
     const queries = inboxPage(shape);
     const values: InboxFilter = { orgId, userId, status: f.status ?? null, category: f.category ?? null, to: f.to ?? null, overdueBefore, like: f.q ? `%${f.q}%` : null };
-    const [counted, rows] = await Promise.all([queries.total(db, values), queries.rows(db, { ...values, limit: f.pageSize, offset: (f.page - 1) * f.pageSize })]);
-    return { rows: rows as SuggestionRow[], total: Number(counted[0].total) };
+    const { rows, total } = await pageOf(db, queries, values, f);
+    return { rows: rows as SuggestionRow[], total };
   },
 
   /** A named writer's own suggestions (anonymous ones have no writer to find them by). */
