@@ -30,7 +30,7 @@ export function compiledQuery<P extends Record<string, string | number | null>, 
     let query = cache.get(db);
     if (!query) cache.set(db, (query = compile(db)));
     const parameters = query.parameters.map((v) => (v instanceof Slot ? values[v.name] : v));
-    return (runAtOnce(db, query.sql, parameters) as O[] | null) ?? (await db.executeQuery<O>({ ...query, parameters })).rows;
+    return (runAtOnce(db, query.sql, parameters) as O[] | null) ?? (await db.executeQuery<O>(Object.assign({}, query, { parameters }))).rows;
   };
 }
 
@@ -56,6 +56,6 @@ export async function pageOf<P, R>(
   values: P,
   { page, pageSize }: Page,
 ): Promise<{ rows: R[]; total: number }> {
-  const [counted, rows] = await Promise.all([queries.total(db, values), queries.rows(db, { ...values, limit: pageSize, offset: (page - 1) * pageSize })]);
+  const [counted, rows] = await Promise.all([queries.total(db, values), queries.rows(db, { limit: pageSize, offset: (page - 1) * pageSize, ...values })]);
   return { rows, total: Number(counted[0].total) };
 }

@@ -14,11 +14,10 @@ export function auditRoutes(app: FastifyInstance, s: Services): void {
     handler: async ({ req, query }) => {
       const user = userOf(req);
       const tz = (await s.orgs.get(user.org.id)).settings.timezone;
-      return s.audit.list(user.org.id, {
-        ...query,
+      return s.audit.list(user.org.id, Object.assign({}, query, {
         from: query.from ? localDayStartUtc(query.from, tz) : undefined,
         to: query.to ? localDayStartUtc(query.to, tz, 1) : undefined,
-      });
+      }));
     },
   });
 }

@@ -27,13 +27,12 @@ export async function careReminders(db: Db, orgs: OrgsService, user: SessionUser
       careRepo.visited(db, orgId, 'festival', addDays(next.date, -FESTIVAL_WINDOW.before), addDays(next.date, FESTIVAL_WINDOW.after), next.festival),
     ]);
     const notVisited = retirees.filter((m) => !visited.has(m.id));
-    festival = {
-      ...next,
+    festival = Object.assign(next, {
       daysLeft: Math.round((Date.parse(next.date) - Date.parse(today)) / DAY),
       retirees: retirees.length,
       notVisited: notVisited.slice(0, NAMED).map((m) => ({ memberId: m.id, name: m.name })),
       notVisitedCount: notVisited.length,
-    };
+    });
   }
   return {
     today,

@@ -23,7 +23,7 @@ export function createCareService(database: Database, orgs: OrgsService) {
     reminders: (user: SessionUser) => careReminders(database.db, orgs, user),
     /** 我的慰问: the signed-in member's own records, without notes or who entered them. */
     mine: async (user: SessionUser): Promise<{ items: MyCareRecord[] }> =>
-      user.memberId ? { items: (await careRepo.mine(database.db, user.org.id, user.memberId)).map((r) => ({ ...r, amount: Number(r.amount) })) } : { items: [] },
+      user.memberId ? { items: (await careRepo.mine(database.db, user.org.id, user.memberId)).map((r) => Object.assign(r, { amount: Number(r.amount) })) } : { items: [] },
   };
 }
 export type CareService = ReturnType<typeof createCareService>;

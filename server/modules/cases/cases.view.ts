@@ -61,8 +61,7 @@ const toEvent = (e: CaseEventsTable): CaseEvent => parsedWith(e.data, { id: e.id
 
 export async function toDetail(db: Db, { row: r, is }: Loaded, today: string): Promise<Case> {
   const events = await casesRepo.events(db, r.org_id, r.id);
-  return {
-    ...toListItem(r, today),
+  return Object.assign(toListItem(r, today), {
     content: r.content,
     handlerName: r.handler_name,
     response: r.response,
@@ -79,7 +78,7 @@ export async function toDetail(db: Db, { row: r, is }: Loaded, today: string): P
     mine: is.member,
     canManage: is.manager,
     isHandler: is.handler,
-  };
+  });
 }
 
 export const linkOf = (id: string) => `/cases/${id}`;

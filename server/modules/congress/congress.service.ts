@@ -26,7 +26,7 @@ export function createCongressService(database: Database, orgs: OrgsService) {
     /** What the projector shows: quorum, and each vote's progress (counts only once it is closed). */
     async snapshot(orgId: string, sessionId: string) {
       const [quorum, all] = await Promise.all([sessions.quorum(orgId, sessionId), votes.listForSession(orgId, sessionId)]);
-      return { quorum, votes: all.map((v) => ({ ...v, result: v.status === 'closed' ? v.result : null })) };
+      return { quorum, votes: all.map((v) => Object.assign(v, { result: v.status === 'closed' ? v.result : null })) };
     },
 
     /** A delegate's own view of a session: its agenda, checked in or not, and the votes they may still cast. */
@@ -41,7 +41,7 @@ export function createCongressService(database: Database, orgs: OrgsService) {
         session: { id: s.id, name: s.name, date: s.date, place: s.place, agenda: agenda.map((a) => ({ kind: a.kind as AgendaKind, title: a.title, note: a.note })) },
         isDelegate,
         attendance,
-        votes: all.map((v) => ({ ...v, onRoll: roll.has(v.id), voted: roll.get(v.id) ?? false })),
+        votes: all.map((v) => Object.assign(v, { onRoll: roll.has(v.id), voted: roll.get(v.id) ?? false })),
       };
     },
   };

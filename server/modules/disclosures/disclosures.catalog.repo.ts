@@ -13,7 +13,7 @@ export const catalogRepo = {
       itemCount(db, orgId).execute(),
     ]);
     const n = new Map(counts.map((c) => [c.category_id, Number(c.n)]));
-    return rows.map((r) => ({ ...r, items: n.get(r.id) ?? 0 }));
+    return rows.map((r) => Object.assign(r, { items: n.get(r.id) ?? 0 }));
   },
   hasCategories: async (db: Db, orgId: string) => !!(await db.selectFrom('disclosure_categories').select('id').where('org_id', '=', orgId).limit(1).executeTakeFirst()),
   /** Inserts the defaults; a concurrent first visit inserting the same names is ignored, not an error. */

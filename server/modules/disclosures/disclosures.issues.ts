@@ -119,7 +119,7 @@ export function issueActions(db: Db, orgs: OrgsService) {
       return {
         orgName: (await orgs.get(orgId)).name,
         issue: await counted(orgId, issue.id),
-        items: rows.map((r) => ({ ...toListItem(r), content: r.content })),
+        items: rows.map((r) => Object.assign(toListItem(r), { content: r.content })),
       };
     },
   };

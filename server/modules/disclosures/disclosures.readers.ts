@@ -94,14 +94,9 @@ export function readerActions(db: Db, orgs: OrgsService) {
       const row = await reach(db, user, id);
       const today = await orgs.today(orgId);
       const [questions, read] = await Promise.all([readersRepo.questions(db, orgId, id), readersRepo.hasRead(db, orgId, id, user.id)]);
-      return {
-        ...toListItem(row),
-        content: row.content,
-        read,
-        live: isLive(row, today),
-        questions: visibleQuestions(questions, user),
-        ...(oversees(user) ? { history: (await disclosuresRepo.events(db, orgId, id)).map(toEvent) } : {}),
-      };
+      const out: Disclosure = Object.assign(toListItem(row), { content: row.content, read, live: isLive(row, today), questions: visibleQuestions(questions, user) });
+      if (oversees(user)) out.history = (await disclosuresRepo.events(db, orgId, id)).map(toEvent);
+      return out;
     },
 
     // A receipt is itself the record of who read what and when; like a notification marked read, it

@@ -97,10 +97,10 @@ export const disclosuresRepo = {
   async feed(db: Db, orgId: string, scope: ReaderScope, userId: string, f: FeedQuery) {
     const queries = feedQueries({ audiences: scope.audiences, category: !!f.categoryId });
     const reader = { orgId, today: scope.today, userId };
-    const shown = { ...reader, categoryId: f.categoryId ?? null };
+    const shown = { categoryId: f.categoryId ?? null, ...reader };
     const [unread, rows, total] = await Promise.all([
       countOf(queries.unread(db, reader)),
-      queries.rows(db, { ...shown, limit: f.pageSize, offset: (f.page - 1) * f.pageSize }),
+      queries.rows(db, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize, ...shown }),
       countOf(queries.total(db, shown)),
     ]);
     return { rows, total, unread };

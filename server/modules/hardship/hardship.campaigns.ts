@@ -87,8 +87,7 @@ export function campaignActions(database: Database) {
       const caps = await capsOf(db, orgId);
       const amount = Number(c.amount);
       const paid = await hardshipRepo.paidInYearByMember(db, orgId, items.filter((i) => !i.payment_id).map((i) => i.member_id), c.year);
-      return {
-        ...(await toCampaign(c, items)),
+      return Object.assign(await toCampaign(c, items), {
         items: items.map((i) => {
           const given = i.payment_id ? 0 : (paid.get(i.member_id) ?? 0);
           const breach = i.payment_id ? null : capBreach(caps, { level: i.level as HardshipFileLevel, amount, given, year: c.year, name: i.name }, lang);
@@ -98,7 +97,7 @@ export function campaignActions(database: Database) {
             problem: breach && breachText(breach, lang),
           };
         }),
-      };
+      });
     },
 
     async create(user: SessionUser, input: CampaignInput, lang: Lang): Promise<HardshipCampaignDetail> {

@@ -98,8 +98,7 @@ export function fileActions(database: Database, orgs: OrgsService) {
     const apps = await hardshipRepo.applicationsOf(db, orgId, row.member_id);
     const year = Number((await orgs.today(orgId)).slice(0, 4));
     const caps = await capsOf(db, orgId);
-    return {
-      ...toFile(row, forMember),
+    return Object.assign(toFile(row, forMember), {
       applications: apps.map((a) => toApplication(a, payments, forMember)),
       payments,
       givenThisYear: payments.filter((p) => p.date.startsWith(`${year}-`)).reduce((n, p) => n + p.amount, 0),
@@ -107,7 +106,7 @@ export function fileActions(database: Database, orgs: OrgsService) {
       events: forMember
         ? []
         : (await hardshipRepo.events(db, orgId, row.member_id)).map((e) => ({ id: e.id, kind: e.kind, at: e.at, actorName: e.actor_name, applicationId: e.application_id, data: JSON.parse(e.data) })),
-    };
+    });
   }
 
   async function change(user: SessionUser, id: string, kind: string, build: (row: FileRow) => Partial<HardshipFilesTable>, data: (row: FileRow) => Record<string, unknown> = () => ({})) {

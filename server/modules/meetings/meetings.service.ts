@@ -38,7 +38,7 @@ export function createMeetingsService(db: Db, orgs: OrgsService) {
       const all = (readsAll(user) || manages(user)) && !mine;
       if (!all && !user.memberId) return { items: [], total: 0, schoolYear };
       const { rows, total } = await meetingsRepo.list(db, user.org.id, period, all ? undefined : user.memberId!);
-      return { items: rows.map(toListItem), total, schoolYear };
+      return { items: rows.map((r) => toListItem(r, r)), total, schoolYear };
     },
     get,
     /** 404 unless the caller may read the meeting: checked before a body is read. */

@@ -25,7 +25,8 @@ export async function load(db: Db, user: SessionUser, id: string): Promise<Meeti
   return row;
 }
 
-export const toListItem = (r: MeetingListRow): MeetingListItem => ({
+/** `counts`: the list's row counts its attendees and opinions itself; a meeting's page counts what it read. */
+export const toListItem = (r: MeetingRow, counts: Pick<MeetingListRow, 'attendees' | 'opinions'>): MeetingListItem => ({
   id: r.id,
   typeId: r.type_id,
   typeName: r.type_name,
@@ -34,8 +35,8 @@ export const toListItem = (r: MeetingListRow): MeetingListItem => ({
   startTime: r.start_time,
   place: r.place,
   hostName: r.host_name,
-  attendees: Number(r.attendees),
-  opinions: Number(r.opinions),
+  attendees: Number(counts.attendees),
+  opinions: Number(counts.opinions),
 });
 
 export const toAttendee = (a: AttendeeRow): Attendee =>
@@ -64,8 +65,7 @@ async function opinionsOf(db: Db, orgId: string, rows: OpinionRow[]): Promise<Op
 
 export async function toMeeting(db: Db, user: SessionUser, r: MeetingRow): Promise<Meeting> {
   const [attendees, opinions] = await Promise.all([meetingsRepo.attendees(db, r.org_id, r.id), meetingsRepo.opinions(db, r.org_id, r.id)]);
-  return {
-    ...toListItem({ ...r, attendees: attendees.length, opinions: opinions.length }),
+  return Object.assign(toListItem(r, { attendees: attendees.length, opinions: opinions.length }), {
     endTime: r.end_time,
     hostMemberId: r.host_member_id,
     attendeeList: attendees.map(toAttendee),
@@ -74,7 +74,7 @@ export async function toMeeting(db: Db, user: SessionUser, r: MeetingRow): Promi
     decisions: JSON.parse(r.decisions) as string[],
     opinionList: await opinionsOf(db, r.org_id, opinions),
     canManage: manages(user),
-  };
+  });
 }
 
 export const linkOf = (id: string) => `/meetings/${id}`;

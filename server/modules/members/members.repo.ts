@@ -127,7 +127,7 @@ export const membersRepo = {
     const { shape, values } = shapeAndValues(orgId, f);
     const queries = listQueries({ shape, sort: f.sort });
     const [{ total }] = await queries.count(db, values);
-    const rows = await queries.page(db, { ...values, limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
+    const rows = await queries.page(db, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize, ...values });
     return { rows: rows as MemberRow[], total: Number(total) };
   },
 

@@ -201,7 +201,7 @@ export const proposalsRepo = {
   /** The same proposals counted by what the figures tell apart, so the dashboard never reads their texts. */
   countsForPeriod: async (db: Db, orgId: string, p: Period) => {
     const rows = await countsIn({ session: !!p.sessionId, from: !!p.from, to: !!p.to })(db, { orgId, sessionId: p.sessionId ?? null, from: p.from ?? null, to: p.to ?? null });
-    return rows.map((r) => ({ ...r, n: Number(r.n) }));
+    return rows.map((r) => Object.assign(r, { n: Number(r.n) }));
   },
 
   insert: (db: Db, row: ProposalsTable) => db.insertInto('proposals').values(row).execute(),

@@ -67,7 +67,7 @@ export function createProposalsService(db: Db, orgs: OrgsService) {
       const { rows, total } = await proposalsRepo.list(db, user.org.id, scopeOf(user), q, d);
       // The committee sees which proposals hold a drafted decision, to publish them together.
       const committee = isCommittee(user);
-      return { items: rows.map((r) => ({ ...toListItem(r, d), ...(committee ? { pendingDecision: r.draft_decision as ProposalDecision | null } : {}) })), total };
+      return { items: rows.map((r) => (committee ? Object.assign(toListItem(r, d), { pendingDecision: r.draft_decision as ProposalDecision | null }) : toListItem(r, d))), total };
     },
 
     /** Per-state counts over the caller's proposals (the committee: all), for the list's tabs. */

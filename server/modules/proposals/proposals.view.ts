@@ -139,8 +139,7 @@ export async function toDetail(db: Db, l: Loaded, user: SessionUser, ctx: { toda
     coSignersNeeded = { required: ctx.required, missing };
     submittable = missing === 0 && windowOpen(window, ctx.today);
   }
-  const out: Proposal = {
-    ...toListItem(r, ctx.today),
+  const out: Proposal = Object.assign(toListItem(r, ctx.today), {
     reasons: r.reasons,
     measures: r.measures,
     singleSubject: r.single_subject === 1,
@@ -170,8 +169,8 @@ export async function toDetail(db: Db, l: Loaded, user: SessionUser, ctx: { toda
     messages: messages.map(toPost),
     actions: actionsOf(l, user, submittable),
     timeline: events.map(toEvent),
-    ...(coSignersNeeded ? { coSignersNeeded } : {}),
-  };
+  });
+  if (coSignersNeeded) out.coSignersNeeded = coSignersNeeded;
   // Drafted decisions and notes are the committee's working papers: never sent to anyone else.
   if (is.committee) {
     out.draftDecision = r.draft_decision ? { decision: r.draft_decision as ProposalDecision, reason: r.draft_reason, mergeIntoId: r.draft_merge_into_id } : null;

@@ -107,8 +107,7 @@ async function threadOf(db: Db, r: SuggestionRow) {
 export async function toDetail(db: Db, l: Loaded, today: string): Promise<Suggestion> {
   const { row: r } = l;
   const [{ messages, proposal }, fromMeeting] = await Promise.all([threadOf(db, r), meetingSource(db, r.org_id, 'suggestion', r.id)]);
-  return {
-    ...toListItem(r, today),
+  return Object.assign(toListItem(r, today), {
     content: r.content,
     messages,
     wall: r.wall_on ? { question: r.wall_question ?? '', answer: r.wall_answer ?? '', publishedOn: r.wall_on } : null,
@@ -117,7 +116,7 @@ export async function toDetail(db: Db, l: Loaded, today: string): Promise<Sugges
     fromMeeting,
     mine: l.is.writer,
     canHandle: l.is.handler,
-  };
+  });
 }
 
 export async function toReceiptView(db: Db, r: SuggestionRow): Promise<ReceiptView> {
