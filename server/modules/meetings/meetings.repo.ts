@@ -72,6 +72,30 @@ const meetingPage = perShape(
   },
 );
 
+// A meeting's page, compiled once: a 教职工大会's 120+ attendees made it the costliest detail page to build.
+const findOne = compiledQuery((db, p: { orgId: string; id: string }) => meetings(db, p.orgId).where('mt.id', '=', p.id));
+const attendeesOf = compiledQuery((db, p: { orgId: string; meetingId: string }) =>
+  db
+    .selectFrom('meeting_attendees as a')
+    .leftJoin('members as m', 'm.id', 'a.member_id')
+    .where('a.org_id', '=', p.orgId)
+    .where('a.meeting_id', '=', p.meetingId)
+    // Only what the page shows: 120+ rows of a 教职工大会 each carrying its ids cost a quarter more to read and send.
+    .select(['a.member_id', 'a.guest_name', 'a.guest_unit', 'm.name as member_name', 'm.department', 'm.status'])
+    .orderBy('a.position'),
+);
+const opinionsOf = compiledQuery((db, p: { orgId: string; meetingId: string }) =>
+  db
+    .selectFrom('meeting_opinions as o')
+    .leftJoin('members as m', 'm.id', 'o.member_id')
+    .where('o.org_id', '=', p.orgId)
+    .where('o.meeting_id', '=', p.meetingId)
+    .selectAll('o')
+    .select('m.name as member_name')
+    .orderBy('o.created_at')
+    .orderBy('o.id'),
+);
+
 export const meetingsRepo = {
   types: (db: Db, orgId: string) =>
     db
@@ -93,7 +117,7 @@ export const meetingsRepo = {
   typeUsed: async (db: Db, orgId: string, id: string) =>
     !!(await db.selectFrom('meetings').select('id').where('org_id', '=', orgId).where('type_id', '=', id).limit(1).executeTakeFirst()),
 
-  find: (db: Db, orgId: string, id: string) => meetings(db, orgId).where('mt.id', '=', id).executeTakeFirst() as Promise<MeetingRow | undefined>,
+  find: async (db: Db, orgId: string, id: string) => (await findOne(db, { orgId, id }))[0] as MeetingRow | undefined,
   /** With its numbers of attendees and opinions (what a change's audit row records). */
   findCounted: (db: Db, orgId: string, id: string) => listed(db, orgId).where('mt.id', '=', id).executeTakeFirst() as Promise<MeetingListRow | undefined>,
   /** A page of a period's meetings, newest first; `memberId`: only the ones that member attended. */
@@ -108,16 +132,7 @@ export const meetingsRepo = {
     db.updateTable('meetings').set(changes).where('org_id', '=', orgId).where('id', '=', id).execute(),
   remove: (db: Db, orgId: string, id: string) => db.deleteFrom('meetings').where('org_id', '=', orgId).where('id', '=', id).execute(),
 
-  attendees: (db: Db, orgId: string, meetingId: string) =>
-    db
-      .selectFrom('meeting_attendees as a')
-      .leftJoin('members as m', 'm.id', 'a.member_id')
-      .where('a.org_id', '=', orgId)
-      .where('a.meeting_id', '=', meetingId)
-      // Only what the page shows: 120+ rows of a 教职工大会 each carrying its ids cost a quarter more to read and send.
-      .select(['a.member_id', 'a.guest_name', 'a.guest_unit', 'm.name as member_name', 'm.department', 'm.status'])
-      .orderBy('a.position')
-      .execute() as Promise<AttendeeRow[]>,
+  attendees: (db: Db, orgId: string, meetingId: string) => attendeesOf(db, { orgId, meetingId }) as Promise<AttendeeRow[]>,
   attended: async (db: Db, orgId: string, meetingId: string, memberId: string) =>
     !!(await db.selectFrom('meeting_attendees').select('id').where('org_id', '=', orgId).where('meeting_id', '=', meetingId).where('member_id', '=', memberId).executeTakeFirst()),
   replaceAttendees: async (db: Db, orgId: string, meetingId: string, rows: MeetingAttendeesTable[]) => {
@@ -129,17 +144,7 @@ export const meetingsRepo = {
   liveMembers: (db: Db, orgId: string, ids: string[]) =>
     ids.length ? db.selectFrom('members').select(['id', 'name']).where('org_id', '=', orgId).where('deleted_at', 'is', null).where('id', 'in', ids).execute() : Promise.resolve([]),
 
-  opinions: (db: Db, orgId: string, meetingId: string) =>
-    db
-      .selectFrom('meeting_opinions as o')
-      .leftJoin('members as m', 'm.id', 'o.member_id')
-      .where('o.org_id', '=', orgId)
-      .where('o.meeting_id', '=', meetingId)
-      .selectAll('o')
-      .select('m.name as member_name')
-      .orderBy('o.created_at')
-      .orderBy('o.id')
-      .execute() as Promise<OpinionRow[]>,
+  opinions: (db: Db, orgId: string, meetingId: string) => opinionsOf(db, { orgId, meetingId }) as Promise<OpinionRow[]>,
   opinion: (db: Db, orgId: string, meetingId: string, id: string) =>
     db
       .selectFrom('meeting_opinions as o')
