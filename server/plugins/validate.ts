@@ -25,6 +25,10 @@ export function parseWith<T>(schema: ZodType<T> | undefined, data: unknown): T {
   if (!schema) return undefined as T;
   // PostgreSQL text cannot hold U+0000 and no person types it: refuse it for both databases alike.
   if (hasNul(data)) throw new AppError(400, 'bad_request', 'err.bad_request');
+  const parsed = schema.safeParse(data ?? {});
+  if (parsed.success) return parsed.data;
+  // Issues carry their input (messageKeyOf tells a missing field by it) only when asked, and asking takes
+  // zod off its compiled path (an id 0.1 → 1 µs): asked again only for input that failed.
   return schema.parse(data ?? {}, { reportInput: true });
 }
 
