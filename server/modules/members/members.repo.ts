@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { MemberListQuery } from '../../../common/members';
-import { compiledQuery, perShape } from '../../db/compiled';
+import { compiledQuery, pageOf, perShape } from '../../db/compiled';
 import type { Db } from '../../db/database';
 import { nameSearchKeys } from '../../lib/pinyin';
 import type { MembersTable } from '../../db/tables';
@@ -110,8 +110,8 @@ const listQueries = perShape(JSON.stringify, ({ shape, sort }: { shape: Shape; s
   const desc = sort.startsWith('-');
   const col = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
   return {
-    count: compiledQuery((db, p: Values) => filtered(db, shape, p).select((eb) => eb.fn.countAll<number>().as('total'))),
-    page: compiledQuery((db, p: Values & { limit: number; offset: number }) =>
+    total: compiledQuery((db, p: Values) => filtered(db, shape, p).select((eb) => eb.fn.countAll<number>().as('total'))),
+    rows: compiledQuery((db, p: Values & { limit: number; offset: number }) =>
       withDisplay(filtered(db, shape, p))
         .orderBy(col, desc ? 'desc' : 'asc')
         // id in the same direction, so a descending page walks the (org_id, column, id) index backwards.
@@ -125,10 +125,8 @@ const listQueries = perShape(JSON.stringify, ({ shape, sort }: { shape: Shape; s
 export const membersRepo = {
   async list(db: Db, orgId: string, f: MemberListQuery): Promise<{ rows: MemberRow[]; total: number }> {
     const { shape, values } = shapeAndValues(orgId, f);
-    const queries = listQueries({ shape, sort: f.sort });
-    const [{ total }] = await queries.count(db, values);
-    const rows = await queries.page(db, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize, ...values });
-    return { rows: rows as MemberRow[], total: Number(total) };
+    const { rows, total } = await pageOf(db, listQueries({ shape, sort: f.sort }), values, f);
+    return { rows: rows as MemberRow[], total };
   },
 
   /** Every matching member for an export, in 工号 order. */
