@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { FundEntryListQuery } from '../../../common/funds';
 import { compiledQuery, pageOf, perShape } from '../../db/compiled';
 import type { Db } from '../../db/database';
-import type { FundEntriesTable } from '../../db/tables';
+import type { FundEntriesTable, Tables } from '../../db/tables';
 
 /** SUM of money as a number on both databases (PostgreSQL sums bigint into numeric, which pg returns as text). */
 export const sumOf = (col: string) => sql<number>`cast(coalesce(sum(${sql.ref(col)}), 0) as bigint)`;
@@ -18,21 +18,23 @@ const withReversal = (db: Db, orgId: string) =>
     .select('r.id as reversed_by');
 
 type LedgerFilter = { orgId: string; year: number; direction: string | null; category: string | null };
-/** A filter's conditions, each where the list asks for it. */
-function filtered<Q extends { where: (...args: any[]) => Q }>(q: Q, shape: { direction: boolean; category: boolean }, p: LedgerFilter): Q {
-  const byDirection = shape.direction ? q.where('e.direction', '=', p.direction) : q;
-  return shape.category ? byDirection.where('e.category', '=', p.category) : byDirection;
-}
+/** The year's entries, and each filter where the list asks for it. */
+const matches = (shape: { direction: boolean; category: boolean }, p: LedgerFilter) => (eb: ExpressionBuilder<Tables & { e: FundEntriesTable }, 'e'>) => {
+  const and: Expression<SqlBool>[] = [eb('e.year', '=', p.year)];
+  if (shape.direction) and.push(eb('e.direction', '=', p.direction!));
+  if (shape.category) and.push(eb('e.category', '=', p.category!));
+  return eb.and(and);
+};
 // A page of the ledger, compiled once per filter shape (db/compiled.ts): Kysely's building of the two
 // queries cost more than SQLite takes to run them.
 const ledgerPage = perShape(
   (s: { direction: boolean; category: boolean }) => `${s.direction}|${s.category}`,
   (shape) => ({
     total: compiledQuery((db, p: LedgerFilter) =>
-      filtered(db.selectFrom('fund_entries as e').where('e.org_id', '=', p.orgId).where('e.year', '=', p.year), shape, p).select((eb) => eb.fn.countAll<number>().as('total')),
+      db.selectFrom('fund_entries as e').where('e.org_id', '=', p.orgId).where(matches(shape, p)).select((eb) => eb.fn.countAll<number>().as('total')),
     ),
     rows: compiledQuery((db, p: LedgerFilter & { limit: number; offset: number }) =>
-      filtered(withReversal(db, p.orgId).where('e.year', '=', p.year), shape, p).orderBy('e.date', 'desc').orderBy('e.created_at', 'desc').orderBy('e.id').limit(p.limit).offset(p.offset),
+      withReversal(db, p.orgId).where(matches(shape, p)).orderBy('e.date', 'desc').orderBy('e.created_at', 'desc').orderBy('e.id').limit(p.limit).offset(p.offset),
     ),
   }),
 );
